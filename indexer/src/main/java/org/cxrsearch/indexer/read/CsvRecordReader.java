@@ -52,6 +52,7 @@ public final class CsvRecordReader extends SplitRecordReader {
       return reject(line, "malformed CSV: expected " + width + " fields as in the header, found " + cells.size());
     }
     RecordFields fields = new RecordFields();
+    fields.source = record;
     for (Map.Entry<String, Integer> e : columns.entrySet()) {
       String value = cells.get(e.getValue());
       if (value.isEmpty()) {

@@ -1,53 +1,23 @@
 package org.cxrsearch.indexer.read;
 
-import java.util.Map;
 import java.util.Objects;
+import org.cxrsearch.lucene.schema.ReportDocument;
 
 /**
- * One report as read from an input, before it is embedded: where it came from, its id, its text
- * (whole, or as findings and impression) and free metadata.
+ * One report as read from an input, before it is embedded, with where it came from.
  *
- * @param source the input file the record was read from
+ * @param file the input file the record was read from
  * @param line the 1-based line the record starts on; 0 when the input has no lines (a .txt file)
- * @param id the unique report id
- * @param text the whole report text, or {@code null} when only findings/impression are given
- * @param findings the findings section, or {@code null}
- * @param impression the impression section, or {@code null}
- * @param metadata other fields, in input order (dates, study and patient ids, modality, ...)
+ * @param document the report
  */
-public record InputRecord(
-    String source,
-    long line,
-    String id,
-    String text,
-    String findings,
-    String impression,
-    Map<String, String> metadata) {
+public record InputRecord(String file, long line, ReportDocument document) {
 
   public InputRecord {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(id, "id");
-    metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
-    if (isBlank(text) && isBlank(findings) && isBlank(impression)) {
-      throw new IllegalArgumentException("a record needs a text or findings/impression: " + id);
-    }
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(document, "document");
   }
 
-  /**
-   * The text that is embedded and searched: {@code text} when given, else findings and impression
-   * joined by a blank line (the order a radiologist writes them).
-   */
-  public String fullText() {
-    if (!isBlank(text)) {
-      return text;
-    }
-    if (isBlank(findings)) {
-      return impression;
-    }
-    return isBlank(impression) ? findings : findings + "\n\n" + impression;
-  }
-
-  static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+  public String id() {
+    return document.id();
   }
 }

@@ -45,6 +45,7 @@ public final class JsonLinesReader extends SplitRecordReader {
       return reject(line, "malformed JSON: expected an object, found " + node.getNodeType().toString().toLowerCase());
     }
     RecordFields fields = new RecordFields();
+    fields.source = record;
     JsonNode id = node.get("id");
     if (id != null && (id.isTextual() || id.isIntegralNumber())) {
       fields.id = id.asText();

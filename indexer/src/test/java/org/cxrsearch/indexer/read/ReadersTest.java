@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cxrsearch.lucene.schema.ReportDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,8 @@ class ReadersTest {
     return out;
   }
 
-  private static InputRecord accepted(ReadOutcome o) {
-    return ((ReadOutcome.Accepted) o).record();
+  private static ReportDocument accepted(ReadOutcome o) {
+    return ((ReadOutcome.Accepted) o).record().document();
   }
 
   private static RecordError rejected(ReadOutcome o) {
@@ -73,15 +74,17 @@ class ReadersTest {
     List<ReadOutcome> out = readAll(new JsonLinesReader(in, new ReadLimits(200)));
     assertEquals(11, out.size());
 
-    InputRecord a = accepted(out.get(0));
+    ReportDocument a = accepted(out.get(0));
     assertEquals("a", a.id());
-    assertEquals(1, a.line());
-    assertEquals("Clear lungs.", a.fullText());
-    assertEquals(Map.of("study_date", "2024-01-02", "view", "PA", "age", "71"), a.metadata());
+    assertEquals(1, ((ReadOutcome.Accepted) out.get(0)).record().line());
+    assertEquals("Clear lungs.", a.text());
+    assertEquals(Map.of("view", "PA", "age", "71"), a.metadata());
+    assertEquals(java.time.LocalDate.of(2024, 1, 2), a.studyDate(), "study_date goes to its own field");
+    assertTrue(a.source().startsWith("{\"id\":\"a\""), "the source line is kept");
 
-    InputRecord b = accepted(out.get(1));
-    assertEquals(3, b.line());
-    assertEquals("No effusion.\n\nNormal.", b.fullText());
+    ReportDocument b = accepted(out.get(1));
+    assertEquals(3, ((ReadOutcome.Accepted) out.get(1)).record().line());
+    assertEquals("No effusion.\n\nNormal.", b.text());
 
     RecordError c = rejected(out.get(2));
     assertEquals(4, c.line());
@@ -109,9 +112,9 @@ class ReadersTest {
     assertEquals("i", i.id());
     assertEquals("metadata field 'tags' must be a string, number or boolean", i.reason());
 
-    InputRecord last = accepted(out.get(10));
+    ReportDocument last = accepted(out.get(10));
     assertEquals("42", last.id());
-    assertEquals(12, last.line());
+    assertEquals(12, ((ReadOutcome.Accepted) out.get(10)).record().line());
   }
 
   @Test
@@ -132,17 +135,17 @@ class ReadersTest {
     List<ReadOutcome> out = readAll(new CsvRecordReader(in, cols, ReadLimits.DEFAULTS));
     assertEquals(7, out.size());
 
-    InputRecord r1 = accepted(out.get(0));
+    ReportDocument r1 = accepted(out.get(0));
     assertEquals("1", r1.id());
-    assertEquals(2, r1.line());
+    assertEquals(2, ((ReadOutcome.Accepted) out.get(0)).record().line());
     assertEquals("Heart normal, lungs clear.\nNo effusion.", r1.findings());
     assertEquals("Normal \"chest\".", r1.impression());
     assertEquals(Map.of("date", "2024-01-01"), r1.metadata(), "only mapped metadata columns are read");
 
-    InputRecord r2 = accepted(out.get(1));
-    assertEquals(4, r2.line());
+    ReportDocument r2 = accepted(out.get(1));
+    assertEquals(4, ((ReadOutcome.Accepted) out.get(1)).record().line());
     assertNull(r2.findings());
-    assertEquals("Stable.", r2.fullText());
+    assertEquals("Stable.", r2.text());
 
     assertEquals(
         new RecordError(in.toString(), 5, null, "malformed CSV: expected 5 fields as in the header, found 3"),
@@ -159,8 +162,9 @@ class ReadersTest {
   @Test
   void csvWithoutMappingKeepsEveryOtherColumnAsMetadata() throws IOException {
     Path in = write("in.csv", utf8("id,text,patient_id,view\nr1,Clear.,P7,AP\n"));
-    InputRecord r = accepted(readAll(new CsvRecordReader(in, CsvColumns.BY_HEADER, ReadLimits.DEFAULTS)).get(0));
-    assertEquals(Map.of("patient_id", "P7", "view", "AP"), r.metadata());
+    ReportDocument r = accepted(readAll(new CsvRecordReader(in, CsvColumns.BY_HEADER, ReadLimits.DEFAULTS)).get(0));
+    assertEquals(Map.of("view", "AP"), r.metadata());
+    assertEquals("P7", r.patientId(), "patient_id goes to its own field");
   }
 
   @Test
@@ -184,7 +188,8 @@ class ReadersTest {
     List<ReadOutcome> out = readAll(new TextDirectoryReader(dir, new ReadLimits(100)));
     assertEquals(5, out.size());
     assertEquals("a", accepted(out.get(0)).id());
-    assertEquals("No acute disease.", accepted(out.get(0)).fullText());
+    assertEquals(0, ((ReadOutcome.Accepted) out.get(0)).record().line());
+    assertEquals("No acute disease.", accepted(out.get(0)).text());
     assertEquals("b", accepted(out.get(1)).id());
     assertEquals(new RecordError(dir.resolve("c.txt").toString(), 0, "c", "invalid UTF-8 at byte 4 of the record (0xC3)"), rejected(out.get(2)));
     assertEquals("oversized record: longer than 100 bytes", rejected(out.get(3)).reason());
