@@ -1,0 +1,171 @@
+package org.cxrsearch.indexer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.cxrsearch.indexer.pipeline.ErrorLog;
+import org.cxrsearch.indexer.pipeline.IndexingPipeline;
+import org.cxrsearch.indexer.pipeline.IndexingSettings;
+import org.cxrsearch.indexer.pipeline.IndexingSummary;
+import org.cxrsearch.indexer.progress.ProgressListener;
+import org.cxrsearch.indexer.progress.ProgressMode;
+import org.cxrsearch.indexer.read.CsvColumns;
+import org.cxrsearch.indexer.read.InputFormat;
+import org.cxrsearch.indexer.read.ReadLimits;
+import org.cxrsearch.indexer.read.RecordReader;
+import org.cxrsearch.lucene.codec.VectorQuantization;
+import org.cxrsearch.lucene.store.IncompatibleIndexException;
+import org.cxrsearch.lucene.store.IndexMetadata;
+import org.cxrsearch.lucene.store.IndexSettings;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.cli.InputException;
+import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.onnx.encode.TextEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cxrsearch index}: reads reports, embeds them and writes them into an index (see {@link IndexingPipeline}). */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index reports: JSON lines, CSV or a directory of .txt files, streamed. Each report is embedded as"
+          + " separator + text (the way the model was trained) and upserted by id.",
+      "Bad records go to the errors file (JSON lines: file, line, id, reason) and the run goes on.",
+      "Commits every --commit-every documents or --commit-seconds; after a crash or Ctrl-C, run again"
+          + " with --resume: ids already indexed with the same content are skipped."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every record was indexed (or skipped as unchanged)",
+      "1:the run failed (unreadable input, bad model, index built with another model, I/O error);"
+          + " earlier commits are intact",
+      "2:bad command line",
+      "3:the run completed, but some records were bad: see the errors file",
+      "130:interrupted (Ctrl-C) after committing what was read; continue with --resume"
+    })
+public final class IndexCommand implements Callable<Integer> {
+
+  public static final int EXIT_BAD_RECORDS = 3;
+  public static final int EXIT_INTERRUPTED = 130;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (created if missing).")
+  Path indexDir;
+
+  @Mixin ModelOptions model;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "A .jsonl or .csv file, or a directory of .txt files.")
+  Path input;
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "jsonl, csv or txt-dir. Default: from --input (directory: txt-dir, *.csv: csv, else jsonl).")
+  InputFormat format;
+
+  @Option(names = "--csv-columns", paramLabel = "MAP",
+      description = "CSV column mapping field=column,...: fields id, text, findings, impression; any other field"
+          + " name is metadata (study_date, study_id and patient_id are filterable schema fields)."
+          + " Default: columns by name, every other column becomes metadata.")
+  String csvColumns;
+
+  @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
+      description = "Document instruction put before the separator; recorded in the index. Default: none (separator + report).")
+  String instruction;
+
+  @Option(names = "--quantization", paramLabel = "Q", defaultValue = "float",
+      description = "Vector storage of a new index: float, int8, int4 or binary. Default: ${DEFAULT-VALUE}.")
+  String quantization;
+
+  @Option(names = "--commit-every", paramLabel = "N", defaultValue = "10000", description = "Commit every N documents. Default: ${DEFAULT-VALUE}.")
+  int commitEvery;
+
+  @Option(names = "--commit-seconds", paramLabel = "S", defaultValue = "60", description = "Commit at least every S seconds. Default: ${DEFAULT-VALUE}.")
+  long commitSeconds;
+
+  @Option(names = "--resume", description = "Skip records whose id is already indexed with the same content.")
+  boolean resume;
+
+  @Option(names = "--errors", paramLabel = "FILE", description = "Errors file. Default: <index>.errors.jsonl beside the index.")
+  Path errorsFile;
+
+  @Option(names = "--window", paramLabel = "N", defaultValue = "256",
+      description = "Records handed to the encoder at once (it sorts them by length into batches). Default: ${DEFAULT-VALUE}.")
+  int window;
+
+  @Option(names = "--max-record-bytes", paramLabel = "N", defaultValue = "1048576",
+      description = "Longer records are rejected as oversized. Default: ${DEFAULT-VALUE}.")
+  int maxRecordBytes;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "auto (a bar on a terminal, plain lines otherwise), bar, lines or none. Default: ${DEFAULT-VALUE}.")
+  ProgressMode progressMode;
+
+  private final Function<ModelOptions, TextEncoder> encoders;
+
+  /** The command as the CLI runs it: the model comes from {@code --model}. */
+  public IndexCommand() {
+    this(ModelOptions::open);
+  }
+
+  /** For embedding the command with another encoder (tests use a fake one). */
+  public IndexCommand(Function<ModelOptions, TextEncoder> encoders) {
+    this.encoders = encoders;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!java.nio.file.Files.exists(input)) {
+      throw new InputException("--input " + input + ": no such file or directory");
+    }
+    InputFormat inputFormat = format != null ? format : InputFormat.guess(input);
+    CsvColumns columns = csvColumns == null ? CsvColumns.BY_HEADER : CsvColumns.parse(csvColumns);
+    Path errors = errorsFile != null ? errorsFile : defaultErrorsFile(indexDir);
+    IndexingSettings settings =
+        new IndexingSettings(commitEvery, Duration.ofSeconds(commitSeconds), resume, window, IndexingSettings.DEFAULTS.queueDepth());
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try (RecordReader reader = inputFormat.open(input, columns, new ReadLimits(maxRecordBytes));
+        TextEncoder encoder = encoders.apply(model);
+        ReportIndex index = openIndex(encoder);
+        ErrorLog errorLog = new ErrorLog(errors)) {
+      err.printf("index: %s (%s), input %s (%s, columns %s), model %s (%d-d), commit every %,d docs / %d s, resume %s,"
+              + " errors -> %s%n",
+          indexDir, index.metadata().quantization().name().toLowerCase(java.util.Locale.ROOT), input,
+          inputFormat.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), columns, encoder.info().name(),
+          encoder.info().dimensions(), commitEvery, commitSeconds, resume, errors);
+      err.flush();
+      IndexingPipeline pipeline;
+      IndexingSummary summary;
+      try (ProgressListener progress = progressMode.open(System.err)) {
+        pipeline = new IndexingPipeline(encoder, index, errorLog, settings, progress);
+        try (StopOnSignal stop = new StopOnSignal(pipeline)) {
+          summary = pipeline.run(reader);
+        }
+      }
+      out.println(summary.describe());
+      if (summary.failed() > 0) {
+        out.printf("%,d bad records: see %s%n", summary.failed(), errors);
+      }
+      return pipeline.stopped() ? EXIT_INTERRUPTED : summary.failed() > 0 ? EXIT_BAD_RECORDS : 0;
+    } catch (IncompatibleIndexException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+
+  private ReportIndex openIndex(TextEncoder encoder) throws IOException {
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), instruction, VectorQuantization.parse(quantization));
+    return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
+  }
+
+  /** {@code <index>.errors.jsonl} beside the index directory, not inside it: the index holds Lucene files only. */
+  static Path defaultErrorsFile(Path indexDir) {
+    Path abs = indexDir.toAbsolutePath().normalize();
+    return abs.resolveSibling(abs.getFileName() + ".errors.jsonl");
+  }
+}

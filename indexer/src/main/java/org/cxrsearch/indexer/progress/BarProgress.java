@@ -1,0 +1,41 @@
+package org.cxrsearch.indexer.progress;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.cxrsearch.indexer.pipeline.IndexingSummary;
+
+/** A terminal progress bar (records done of the estimated total, docs/s, ETA), redrawn in place. */
+final class BarProgress implements ProgressListener {
+
+  private final ProgressBar bar;
+
+  BarProgress(PrintStream out) {
+    this.bar =
+        ProgressBar.builder()
+            .setTaskName("Indexing")
+            .setInitialMax(-1)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .setConsumer(new ConsoleProgressBarConsumer(out))
+            .setUnit(" docs", 1)
+            .showSpeed()
+            .setUpdateIntervalMillis(500)
+            .build();
+  }
+
+  @Override
+  public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+    long total = ProgressEstimate.estimatedTotal(soFar, bytesRead, totalBytes);
+    if (total > 0) {
+      bar.maxHint(total);
+    }
+    bar.stepTo(ProgressEstimate.done(soFar));
+    bar.setExtraMessage(soFar.failed() > 0 ? soFar.failed() + " failed" : "");
+  }
+
+  @Override
+  public void close() {
+    bar.close();
+  }
+}

@@ -1,0 +1,128 @@
+package org.cxrsearch.indexer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cxrsearch.indexer.FakeModelIndexCommand;
+import org.cxrsearch.indexer.HashingEncoder;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IndexCommandTest {
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(CommandLine cl, String... args) {
+    cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private int index(String... args) {
+    return run(FakeModelIndexCommand.commandLine(0), args);
+  }
+
+  @Test
+  void badRecordsOfEveryKindAreLoggedWithTheirLinesAndTheExitCodeSaysSo() throws IOException {
+    Path in = dir.resolve("reports.jsonl");
+    try (var o = Files.newOutputStream(in)) {
+      o.write("""
+          {"id": "ok1", "findings": "Heart size normal.", "impression": "No acute disease.", "study_date": "2024-05-01"}
+          {"id": "broken", "text": 
+          {"text": "no id here"}
+          {"id": "empty", "text": ""}
+          {"id": "bad-date", "text": "x", "study_date": "yesterday"}
+          """.getBytes(StandardCharsets.UTF_8));
+      o.write("{\"id\": \"latin1\", \"text\": \"caf".getBytes(StandardCharsets.UTF_8));
+      o.write(new byte[] {(byte) 0xE9}); // é in Latin-1: not UTF-8
+      o.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+      o.write(("{\"id\": \"huge\", \"text\": \"" + "a".repeat(2000) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+      o.write("{\"id\": \"ok2\", \"text\": \"Left PICC tip in the SVC.\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Path index = dir.resolve("idx");
+    int code = index("--index", index.toString(), "--input", in.toString(), "--max-record-bytes", "1000", "--progress", "none");
+    assertEquals(IndexCommand.EXIT_BAD_RECORDS, code, err.toString());
+
+    Path errors = dir.resolve("idx.errors.jsonl");
+    List<String> lines = Files.readAllLines(errors);
+    assertEquals(6, lines.size(), lines.toString());
+    String[] expected = {
+      "\"line\":2,\"id\":null,\"reason\":\"malformed JSON",
+      "\"line\":3,\"id\":null,\"reason\":\"missing id\"",
+      "\"line\":4,\"id\":\"empty\",\"reason\":\"missing text",
+      "\"line\":5,\"id\":\"bad-date\",\"reason\":\"study_date 'yesterday' is not an ISO date",
+      "\"line\":6,\"id\":null,\"reason\":\"invalid UTF-8 at byte",
+      "\"line\":7,\"id\":null,\"reason\":\"oversized record: longer than 1000 bytes\"",
+    };
+    for (int i = 0; i < expected.length; i++) {
+      assertTrue(lines.get(i).contains(expected[i]), lines.get(i) + " should contain " + expected[i]);
+      assertTrue(lines.get(i).startsWith("{\"file\":\"" + in + "\""), lines.get(i));
+    }
+    assertTrue(out.toString().contains("read 8 records: indexed 2, skipped 0 (already indexed), failed 6"), out.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+      assertEquals(java.time.LocalDate.of(2024, 5, 1), r.get("ok1").orElseThrow().studyDate());
+    }
+  }
+
+  @Test
+  void cleanRunExitsZeroAndDeleteRemovesIds() throws IOException {
+    Path in = dir.resolve("reports.csv");
+    Files.writeString(in, "uid,report,patient\n1,Clear lungs.,P1\n2,Small right effusion.,P2\n3,ETT 4 cm above the carina.,P1\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--csv-columns", "id=uid,text=report,patient_id=patient", "--progress", "none"), err.toString());
+    assertFalse(Files.exists(dir.resolve("idx.errors.jsonl")), "no errors file for a clean run");
+
+    int code = run(new CommandLine(new DeleteCommand()), "--index", index.toString(), "--id", "2", "--id", "9");
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("deleted 1 of 2 ids") && out.toString().contains("not in the index: 9"), out.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+      assertTrue(r.get("2").isEmpty());
+      assertEquals("P1", r.get("3").orElseThrow().patientId());
+    }
+  }
+
+  @Test
+  void anIndexOfAnotherModelIsRefusedAndLeftIntact() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--progress", "none"));
+    CommandLine other =
+        new CommandLine(new IndexCommand(o -> new HashingEncoder("hashing-v2", 0)))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    int code = run(other, "--index", index.toString(), "--input", in.toString(), "--progress", "none");
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("refusing to add vectors"), err.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(1, r.numDocs());
+      assertEquals("hashing-v1", r.metadata().encoder().fingerprint());
+    }
+  }
+
+  @Test
+  void textDirectoryInput() throws IOException {
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Files.writeString(reports.resolve("CXR-001.txt"), "FINDINGS: No focal consolidation.\nIMPRESSION: Normal chest.");
+    Files.writeString(reports.resolve("CXR-002.txt"), "Interval placement of a left IJ central line.");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", reports.toString(), "--progress", "lines"), err.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+      assertTrue(r.get("CXR-001").orElseThrow().text().startsWith("FINDINGS:"));
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.cxrsearch.indexer.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cxrsearch.indexer.HashingEncoder;
+import org.cxrsearch.indexer.progress.ProgressListener;
+import org.cxrsearch.indexer.read.JsonLinesReader;
+import org.cxrsearch.indexer.read.ReadLimits;
+import org.cxrsearch.lucene.codec.VectorQuantization;
+import org.cxrsearch.lucene.store.IndexMetadata;
+import org.cxrsearch.lucene.store.IndexSettings;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.encode.TextEncoder;
+import org.cxrsearch.onnx.pool.Vectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexingPipelineTest {
+
+  @TempDir Path dir;
+
+  private Path input(String... lines) throws IOException {
+    Path p = Files.createTempFile(dir, "in", ".jsonl");
+    Files.writeString(p, String.join("\n", lines) + "\n");
+    return p;
+  }
+
+  private static String report(String id, String text) {
+    return "{\"id\": \"" + id + "\", \"text\": \"" + text + "\"}";
+  }
+
+  private ReportIndex open(TextEncoder encoder) throws IOException {
+    return ReportIndex.openForWriting(
+        dir.resolve("index"), new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT), IndexSettings.DEFAULTS);
+  }
+
+  private IndexingSummary run(TextEncoder encoder, IndexingSettings settings, Path input) throws Exception {
+    try (ReportIndex index = open(encoder);
+        ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+        var reader = new JsonLinesReader(input, ReadLimits.DEFAULTS)) {
+      return new IndexingPipeline(encoder, index, errors, settings, ProgressListener.NONE).run(reader);
+    }
+  }
+
+  @Test
+  void indexesEveryRecordWithTheSeparatorEmbeddingAndLogsBadOnes() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in =
+        input(
+            report("r1", "Small left pleural effusion."),
+            "{broken",
+            report("r2", "No pneumothorax."),
+            "{\"text\": \"orphan\"}",
+            report("r3", "Cardiomegaly, s/p CABG."));
+    IndexingSummary s = run(encoder, IndexingSettings.DEFAULTS.withWindowSize(2), in);
+    assertEquals(5, s.read());
+    assertEquals(3, s.indexed());
+    assertEquals(2, s.failed());
+    assertEquals(0, s.skipped());
+
+    List<String> errors = Files.readAllLines(dir.resolve("errors.jsonl"));
+    assertEquals(2, errors.size());
+    assertTrue(errors.get(0).matches("\\{\"file\":\".*in.*\\.jsonl\",\"line\":2,\"id\":null,\"reason\":\"malformed JSON: .*\"}"), errors.get(0));
+    assertTrue(errors.get(1).contains("\"line\":4,\"id\":null,\"reason\":\"missing id\""), errors.get(1));
+
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(3, index.numDocs());
+      // The stored vector is the unit vector of the report embedded as separator + text.
+      assertArrayEquals(
+          Vectors.l2Normalized(HashingEncoder.embed("Cardiomegaly, s/p CABG.")), index.vector("r3").orElseThrow(), 1e-6f);
+    }
+  }
+
+  @Test
+  void reindexingReplacesAndResumeSkipsUnchangedIds() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    run(encoder, IndexingSettings.DEFAULTS, input(report("a", "Clear lungs."), report("b", "Old text."), report("c", "Stable.")));
+
+    IndexingSummary again =
+        run(
+            encoder,
+            IndexingSettings.DEFAULTS.withResume(true),
+            input(report("a", "Clear lungs."), report("b", "New text."), report("d", "Right effusion.")));
+    assertEquals(1, again.skipped(), "a is unchanged");
+    assertEquals(2, again.indexed(), "b replaced, d added");
+
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(4, index.numDocs());
+      assertEquals("New text.", index.get("b").orElseThrow().text());
+    }
+  }
+
+  @Test
+  void withoutResumeEveryRecordIsRewrittenAndTheLaterDuplicateWins() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    run(encoder, IndexingSettings.DEFAULTS, input(report("a", "One.")));
+    IndexingSummary s =
+        run(encoder, IndexingSettings.DEFAULTS.withWindowSize(1), input(report("a", "One."), report("a", "Two.")));
+    assertEquals(2, s.indexed());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(1, index.numDocs());
+      assertEquals("Two.", index.get("a").orElseThrow().text());
+    }
+  }
+
+  @Test
+  void commitsEveryNDocumentsAndEveryInterval() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in = input(report("a", "x"), report("b", "x"), report("c", "x"), report("d", "x"), report("e", "x"));
+    IndexingSummary byCount = run(encoder, IndexingSettings.DEFAULTS.withCommits(2, Duration.ofHours(1)), in);
+    assertEquals(3, byCount.commits(), "after b, after d, and the final one");
+
+    // A clock that advances 1 s per reading: with a 3.5 s interval a commit falls due every few documents.
+    AtomicLong now = new AtomicLong();
+    try (ReportIndex index = open(encoder);
+        ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+        var reader = new JsonLinesReader(in, ReadLimits.DEFAULTS)) {
+      IndexingSummary byTime =
+          new IndexingPipeline(
+                  encoder,
+                  index,
+                  errors,
+                  IndexingSettings.DEFAULTS.withCommits(1000, Duration.ofMillis(3500)).withWindowSize(5),
+                  ProgressListener.NONE,
+                  () -> now.addAndGet(1_000_000_000L))
+              .run(reader);
+      assertTrue(byTime.commits() >= 2, "interval commits happened: " + byTime.commits());
+    }
+  }
+
+  @Test
+  void anEncoderFailureFailsTheRunAndKeepsEarlierCommits() throws Exception {
+    HashingEncoder good = new HashingEncoder();
+    TextEncoder failsOnSecondCall =
+        new TextEncoder() {
+          int calls;
+
+          @Override
+          public org.cxrsearch.onnx.encode.EncoderInfo info() {
+            return good.info();
+          }
+
+          @Override
+          public float[][] encodeText(List<String> texts) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public synchronized float[][] encodeWithInstruction(List<String> texts) {
+            if (++calls == 2) {
+              throw new IllegalStateException("model crashed");
+            }
+            return good.encodeWithInstruction(texts);
+          }
+
+          @Override
+          public void close() {}
+        };
+    Path in = input(report("a", "x"), report("b", "y"), report("c", "z"), report("d", "w"));
+    var e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> run(failsOnSecondCall, IndexingSettings.DEFAULTS.withWindowSize(2).withCommits(2, Duration.ofHours(1)), in));
+    assertEquals("model crashed", e.getMessage());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(2, index.numDocs(), "the first window was committed before the failure");
+      assertTrue(index.get("a").isPresent() && index.get("b").isPresent());
+    }
+  }
+}
