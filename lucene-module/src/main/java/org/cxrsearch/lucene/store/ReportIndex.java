@@ -179,7 +179,8 @@ public final class ReportIndex implements Closeable {
   /**
    * Makes every change durable and visible to other processes. {@code extra} entries (such as an
    * indexer's progress) are stored in the commit user data next to the metadata and replace the
-   * previous commit's extras; keys starting with {@code cxr.} are reserved.
+   * previous commit's extras; keys starting with {@code cxr.} are reserved. This index's own
+   * searchers are refreshed too.
    */
   public void commit(Map<String, String> extra) throws IOException {
     IndexWriter w = requireWriter();
@@ -193,6 +194,7 @@ public final class ReportIndex implements Closeable {
     userData.putAll(metadata.toUserData());
     w.setLiveCommitData(userData.entrySet());
     w.commit();
+    searchers.maybeRefreshBlocking();
   }
 
   /** The user data of the last commit (metadata and extras). */
