@@ -3,10 +3,13 @@ package org.cxrsearch.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
+import org.cxrsearch.indexer.cli.DeleteCommand;
+import org.cxrsearch.indexer.cli.IndexCommand;
 import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
+import org.cxrsearch.searcher.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +28,9 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       TokenizeCommand.class,
       SimilaritiesCommand.class,
+      IndexCommand.class,
+      DeleteCommand.class,
+      EvalCommand.class,
     })
 public final class CxrSearch {
 

@@ -1,0 +1,146 @@
+package org.cxrsearch.searcher.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.cxrsearch.lucene.fuse.Fusion;
+import org.cxrsearch.lucene.fuse.LinearFusion;
+import org.cxrsearch.lucene.fuse.ReciprocalRankFusion;
+import org.cxrsearch.lucene.fuse.ScoreNormalization;
+import org.cxrsearch.lucene.search.ReportSearcher;
+import org.cxrsearch.lucene.search.SearchHit;
+import org.cxrsearch.lucene.search.SearchMode;
+import org.cxrsearch.lucene.search.SearchRequest;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.cli.InputException;
+import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.onnx.encode.TextEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cxrsearch eval}: runs every query of a TSV file against an index and scores the rankings
+ * against graded qrels ({@link QueryScores} has the definitions, those of {@code iu_eval.py}).
+ * Query texts are plain words: Lucene syntax characters are escaped for BM25.
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate retrieval quality: MAP, nDCG@10, P@10 and the share of hard negatives in the top 10.",
+      "Formats of the IU X-ray finding queries: queries TSV with columns qid and the query text; qrels TSV"
+          + " 'qid uid grade' (1 relevant, 0 hard negative, -1 dropped from the ranking before scoring)."
+    })
+public final class EvalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
+  Path indexDir;
+
+  @Option(names = "--queries", required = true, paramLabel = "TSV", description = "Queries: columns qid and the --query-column.")
+  Path queriesFile;
+
+  @Option(names = "--qrels", required = true, paramLabel = "TSV", description = "Judgements: columns qid, uid, grade.")
+  Path qrelsFile;
+
+  @Option(names = "--query-column", paramLabel = "NAME", defaultValue = "query",
+      description = "Column holding the query text (e.g. alt_query for the lay wording). Default: ${DEFAULT-VALUE}.")
+  String queryColumn;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "bm25, knn or hybrid. Default: ${DEFAULT-VALUE}.")
+  SearchMode mode;
+
+  @Option(names = "--fusion", paramLabel = "F", defaultValue = "rrf",
+      description = "Hybrid fusion: rrf (k=60), minmax or l2 (normalised linear). Default: ${DEFAULT-VALUE}.")
+  String fusion;
+
+  @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
+      description = "Query instruction (instruction + separator + query). Default: none.")
+  String instruction;
+
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "1000",
+      description = "Ranking depth per query (MAP is computed over the whole returned ranking). Default: ${DEFAULT-VALUE}.")
+  int depth;
+
+  @Option(names = "--run", paramLabel = "FILE", description = "Also write the rankings as an iu_eval.py run file (qid, uid, rank).")
+  Path runFile;
+
+  @Option(names = "--json", description = "Print {\"map\", \"ndcg@10\", \"p@10\", \"hardneg@10\", \"per_query\"}.")
+  boolean json;
+
+  @Mixin ModelOptions model;
+
+  @Override
+  public Integer call() throws Exception {
+    List<EvalQuery> queries = EvalQuery.read(queriesFile, queryColumn);
+    Qrels qrels = Qrels.read(qrelsFile);
+    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    try (ReportIndex index = ReportIndex.openReadOnly(indexDir);
+        TextEncoder encoder = mode.usesKnn() ? openEncoderFor(index) : null) {
+      ReportSearcher searcher = new ReportSearcher(index);
+      for (EvalQuery q : queries) {
+        if (q.text().isBlank()) {
+          continue; // e.g. a query without a lay wording: it scores as an empty ranking
+        }
+        SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion());
+        if (mode.usesBm25()) {
+          request.text(QueryParser.escape(q.text()));
+        }
+        if (mode.usesKnn()) {
+          request.vector(encoder.encodeQuery(instruction, q.text()));
+        }
+        List<String> ids = new ArrayList<>();
+        for (SearchHit hit : searcher.search(request.build())) {
+          ids.add(hit.id());
+        }
+        rankings.put(q.qid(), ids);
+      }
+    }
+    if (runFile != null) {
+      RunFile.write(runFile, rankings);
+    }
+    EvalReport report = EvalReport.score(rankings, qrels);
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toJson()));
+    } else {
+      out.printf("%s, %s queries (%s), %d scored%n", mode.name().toLowerCase(Locale.ROOT), queries.size(), queryColumn, report.perQuery().size());
+      out.print(report.toText());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Fusion fusion() {
+    return switch (fusion.toLowerCase(Locale.ROOT)) {
+      case "rrf" -> new ReciprocalRankFusion();
+      case "minmax" -> new LinearFusion(ScoreNormalization.MIN_MAX);
+      case "l2" -> new LinearFusion(ScoreNormalization.L2);
+      default -> throw new InputException("--fusion " + fusion + ": expected rrf, minmax or l2");
+    };
+  }
+
+  /** The encoder of {@code --model}, which must be the model the index was built with. */
+  private TextEncoder openEncoderFor(ReportIndex index) {
+    TextEncoder encoder = model.open();
+    String indexed = index.metadata().encoder().fingerprint();
+    if (!encoder.info().fingerprint().equals(indexed)) {
+      String built = index.metadata().encoder().name();
+      encoder.close();
+      throw new InputException(indexDir + " was built with model '" + built + "' (fingerprint " + indexed
+          + "); --model " + model.model() + " is another model: its query vectors would not be comparable");
+    }
+    return encoder;
+  }
+}
