@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.logging.LogManager;
 import org.cxrsearch.indexer.cli.DeleteCommand;
 import org.cxrsearch.indexer.cli.IndexCommand;
+import org.cxrsearch.indexer.cli.QuickstartCommand;
 import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       DeleteCommand.class,
       EvalCommand.class,
+      QuickstartCommand.class,
     })
 public final class CxrSearch {
 

@@ -22,6 +22,7 @@ import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.cli.InputException;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
+import org.cxrsearch.onnx.pool.Vectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
           request.text(QueryParser.escape(q.text()));
         }
         if (mode.usesKnn()) {
-          request.vector(encoder.encodeQuery(instruction, q.text()));
+          request.vector(Vectors.l2Normalized(encoder.encodeQuery(instruction, q.text()))); // the index holds unit vectors
         }
         List<String> ids = new ArrayList<>();
         for (SearchHit hit : searcher.search(request.build())) {
