@@ -7,6 +7,7 @@ import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
+import org.cxrsearch.searcher.bench.BenchSearchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       TokenizeCommand.class,
       SimilaritiesCommand.class,
+      BenchSearchCommand.class,
     })
 public final class CxrSearch {
 
