@@ -10,6 +10,7 @@ import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
+import org.cxrsearch.searcher.bench.BenchSearchCommand;
 import org.cxrsearch.searcher.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       DeleteCommand.class,
       EvalCommand.class,
       QuickstartCommand.class,
+      BenchSearchCommand.class,
     })
 public final class CxrSearch {
 

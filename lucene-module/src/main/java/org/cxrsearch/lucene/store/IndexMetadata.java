@@ -17,8 +17,11 @@ import org.cxrsearch.onnx.encode.InstructionFormat;
  * @param documentInstruction the instruction before the separator when embedding documents; empty
  *     for the usual {@code separator + report} (MODEL.md §4)
  * @param quantization how the HNSW graph stores vectors
+ * @param modelSource where the model came from as the indexer was told ({@code default} or a bundle
+ *     directory), so a searcher can open the same model by default; empty if unknown. Informative
+ *     only: compatibility is decided by the fingerprint.
  */
-public record IndexMetadata(EncoderInfo encoder, String documentInstruction, VectorQuantization quantization) {
+public record IndexMetadata(EncoderInfo encoder, String documentInstruction, VectorQuantization quantization, String modelSource) {
 
   /** Bumped when the field layout changes incompatibly. */
   public static final int SCHEMA_VERSION = 1;
@@ -31,11 +34,18 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
   static final String MODEL_SEPARATOR = "cxr.model.separator";
   static final String DOCUMENT_INSTRUCTION = "cxr.document.instruction";
   static final String QUANTIZATION = "cxr.vectors.quantization";
+  static final String MODEL_SOURCE = "cxr.model.source";
 
   public IndexMetadata {
     Objects.requireNonNull(encoder, "encoder");
     documentInstruction = Objects.requireNonNullElse(documentInstruction, "");
     Objects.requireNonNull(quantization, "quantization");
+    modelSource = Objects.requireNonNullElse(modelSource, "");
+  }
+
+  /** Metadata without a recorded model source. */
+  public IndexMetadata(EncoderInfo encoder, String documentInstruction, VectorQuantization quantization) {
+    this(encoder, documentInstruction, quantization, "");
   }
 
   public int dimensions() {
@@ -53,6 +63,7 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
     m.put(MODEL_SEPARATOR, encoder.instructionFormat().separator());
     m.put(DOCUMENT_INSTRUCTION, documentInstruction);
     m.put(QUANTIZATION, quantization.name());
+    m.put(MODEL_SOURCE, modelSource);
     return m;
   }
 
@@ -83,7 +94,8 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
     return new IndexMetadata(
         encoder,
         require(userData, DOCUMENT_INSTRUCTION, where),
-        VectorQuantization.valueOf(require(userData, QUANTIZATION, where)));
+        VectorQuantization.valueOf(require(userData, QUANTIZATION, where)),
+        userData.getOrDefault(MODEL_SOURCE, ""));
   }
 
   /**

@@ -71,7 +71,7 @@ class ReportIndexTest {
 
   @Test
   void emptyIndexRecordsItsModel() throws Exception {
-    IndexMetadata m = new IndexMetadata(new EncoderInfo("m", org.cxrsearch.onnx.bundle.ModelFamily.SENTENCE_TRANSFORMER, 384, "f", new InstructionFormat("|")), "inst; ", VectorQuantization.INT4);
+    IndexMetadata m = new IndexMetadata(new EncoderInfo("m", org.cxrsearch.onnx.bundle.ModelFamily.SENTENCE_TRANSFORMER, 384, "f", new InstructionFormat("|")), "inst; ", VectorQuantization.INT4, "/models/minilm");
     ReportIndex.openForWriting(dir, m, IndexSettings.DEFAULTS).close();
     assertEquals(m, ReportIndex.readMetadata(dir));
   }
