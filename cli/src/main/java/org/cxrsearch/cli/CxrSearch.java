@@ -6,6 +6,7 @@ import java.util.logging.LogManager;
 import org.cxrsearch.indexer.cli.DeleteCommand;
 import org.cxrsearch.indexer.cli.IndexCommand;
 import org.cxrsearch.indexer.cli.QuickstartCommand;
+import org.cxrsearch.onnx.bench.EncodeBenchCommand;
 import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       QuickstartCommand.class,
       BenchSearchCommand.class,
+      EncodeBenchCommand.class,
     })
 public final class CxrSearch {
 
