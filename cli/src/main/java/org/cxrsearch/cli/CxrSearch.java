@@ -3,6 +3,7 @@ package org.cxrsearch.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
+import org.cxrsearch.indexer.bench.IndexBenchCommand;
 import org.cxrsearch.indexer.cli.DeleteCommand;
 import org.cxrsearch.indexer.cli.IndexCommand;
 import org.cxrsearch.indexer.cli.QuickstartCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       DeleteCommand.class,
       EvalCommand.class,
       QuickstartCommand.class,
+      IndexBenchCommand.class,
       BenchSearchCommand.class,
       EncodeBenchCommand.class,
     })

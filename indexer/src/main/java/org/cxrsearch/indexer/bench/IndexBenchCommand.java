@@ -1,0 +1,213 @@
+package org.cxrsearch.indexer.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.cxrsearch.indexer.pipeline.ErrorLog;
+import org.cxrsearch.indexer.pipeline.IndexingPipeline;
+import org.cxrsearch.indexer.pipeline.IndexingSettings;
+import org.cxrsearch.indexer.pipeline.IndexingSummary;
+import org.cxrsearch.indexer.progress.ProgressListener;
+import org.cxrsearch.indexer.read.JsonLinesReader;
+import org.cxrsearch.indexer.read.ReadLimits;
+import org.cxrsearch.lucene.codec.CxrSearchCodec;
+import org.cxrsearch.lucene.codec.VectorQuantization;
+import org.cxrsearch.lucene.schema.ReportAnalyzer;
+import org.cxrsearch.lucene.schema.ReportDocument;
+import org.cxrsearch.lucene.schema.ReportDocumentMapper;
+import org.cxrsearch.lucene.store.IndexMetadata;
+import org.cxrsearch.lucene.store.IndexSettings;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.bench.SyntheticReports;
+import org.cxrsearch.onnx.bundle.ModelFamily;
+import org.cxrsearch.onnx.encode.EncoderInfo;
+import org.cxrsearch.onnx.encode.InstructionFormat;
+import org.cxrsearch.onnx.pool.Vectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cxrsearch bench-index}: indexing throughput of the whole indexer (read JSON lines →
+ * pipeline → {@link ReportIndex} with the full schema) with the encoder replaced by precomputed
+ * vectors, against a plain Lucene {@link IndexWriter} fed the same texts and vectors from memory
+ * (id, text, vector; the same HNSW codec, since Lucene's default caps vectors at 1024-d, and the
+ * same RAM buffer). Both run in the same JVM, alternately, after a warm-up round; the ratio of
+ * their times is the indexer's overhead.
+ */
+@Command(name = "bench-index", mixinStandardHelpOptions = true,
+    description = "Benchmark: indexer throughput (encoder replaced by precomputed vectors) vs a plain Lucene IndexWriter.")
+public final class IndexBenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--docs", defaultValue = "10000", description = "Reports per round. Default: ${DEFAULT-VALUE}.")
+  int docs;
+
+  @Option(names = "--dims", defaultValue = "2048", description = "Vector dimensions. Default: ${DEFAULT-VALUE}.")
+  int dims;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each (after one warm-up). Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(names = "--work-dir", description = "Where to write the input and the indexes. Default: a temporary directory.")
+  Path workDir;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("cxrsearch-bench-index");
+    List<String> texts = new SyntheticReports(42).generate(docs);
+    Map<String, float[]> vectors = new HashMap<>();
+    Random random = new Random(7);
+    for (String t : texts) {
+      vectors.computeIfAbsent(t, k -> randomUnit(random));
+    }
+    Path input = work.resolve("reports.jsonl");
+    writeInput(input, texts);
+    EncoderInfo info = new EncoderInfo("precomputed", ModelFamily.LLM2VEC4CXR, dims, "precomputed-" + dims, InstructionFormat.LLM2VEC);
+    out.printf("bench-index: %,d docs, %d-d float vectors, %d rounds after a warm-up, work dir %s, %d cores%n",
+        docs, dims, rounds, work, Runtime.getRuntime().availableProcessors());
+    out.flush();
+
+    List<Double> indexer = new ArrayList<>();
+    List<Double> plain = new ArrayList<>();
+    List<Double> schema = new ArrayList<>();
+    for (int round = 0; round <= rounds; round++) {
+      double p = plainLucene(work.resolve("plain-" + round), texts, vectors, false);
+      double s = plainLucene(work.resolve("schema-" + round), texts, vectors, true);
+      double x = pipeline(work.resolve("indexer-" + round), input, new PrecomputedEncoder(info, vectors));
+      String label = round == 0 ? "warm-up" : "round " + round;
+      out.printf("  %-8s plain IndexWriter %6.2f s (%6.1f docs/s) | same + cxrsearch schema %6.2f s | cxrsearch indexer %6.2f s"
+          + " (%6.1f docs/s) | ratio %.3f%n", label, p, docs / p, s, x, docs / x, x / p);
+      out.flush();
+      if (round > 0) {
+        plain.add(p);
+        schema.add(s);
+        indexer.add(x);
+      }
+      for (String name : List.of("plain-", "schema-", "indexer-")) {
+        deleteTree(work.resolve(name + round));
+      }
+    }
+    double p = median(plain);
+    double x = median(indexer);
+    out.printf("median: plain %.2f s (%.1f docs/s), plain + schema %.2f s, indexer %.2f s (%.1f docs/s): indexer overhead %+.1f%%%n",
+        p, docs / p, median(schema), x, docs / x, (x / p - 1) * 100);
+    if (workDir == null) {
+      deleteTree(work);
+    }
+    return 0;
+  }
+
+  private double pipeline(Path indexDir, Path input, PrecomputedEncoder encoder) throws Exception {
+    long start = System.nanoTime();
+    try (ReportIndex index =
+            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT), IndexSettings.DEFAULTS);
+        ErrorLog errors = new ErrorLog(indexDir.resolveSibling(indexDir.getFileName() + ".errors.jsonl"));
+        JsonLinesReader reader = new JsonLinesReader(input, ReadLimits.DEFAULTS)) {
+      IndexingSettings settings = IndexingSettings.DEFAULTS.withCommits(Integer.MAX_VALUE, Duration.ofDays(1));
+      IndexingSummary s = new IndexingPipeline(encoder, index, errors, settings, ProgressListener.NONE).run(reader);
+      if (s.indexed() != docs) {
+        throw new IllegalStateException("indexed " + s.indexed() + " of " + docs);
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * A plain writer adding documents from memory: either the minimal id + text + vector, or, with
+   * {@code cxrsearchSchema}, the documents {@link ReportDocumentMapper} builds (all stored fields,
+   * content hash, report analyzer) to separate the schema's cost from the pipeline's.
+   */
+  private double plainLucene(Path indexDir, List<String> texts, Map<String, float[]> vectors, boolean cxrsearchSchema)
+      throws IOException {
+    long start = System.nanoTime();
+    ReportDocumentMapper mapper = new ReportDocumentMapper(dims);
+    IndexWriterConfig config =
+        new IndexWriterConfig(cxrsearchSchema ? new ReportAnalyzer() : new StandardAnalyzer())
+            .setCodec(new CxrSearchCodec(VectorQuantization.FLOAT, IndexSettings.DEFAULTS.hnsw()))
+            .setRAMBufferSizeMB(IndexSettings.DEFAULTS.ramBufferMb());
+    try (FSDirectory dir = FSDirectory.open(indexDir);
+        IndexWriter writer = new IndexWriter(dir, config)) {
+      for (int i = 0; i < texts.size(); i++) {
+        float[] vector = vectors.get(texts.get(i));
+        Document doc;
+        if (cxrsearchSchema) {
+          doc = mapper.toDocument(ReportDocument.of("R" + i, texts.get(i)), vector);
+        } else {
+          doc = new Document();
+          doc.add(new StringField("id", "R" + i, Field.Store.YES));
+          doc.add(new TextField("text", texts.get(i), Field.Store.YES));
+          doc.add(new KnnFloatVectorField("vector", vector, ReportDocumentMapper.SIMILARITY));
+        }
+        writer.addDocument(doc);
+      }
+      writer.commit();
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void writeInput(Path input, List<String> texts) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < texts.size(); i++) {
+        Map<String, String> rec = new LinkedHashMap<>();
+        rec.put("id", "R" + i);
+        rec.put("text", texts.get(i));
+        w.write(json.writeValueAsString(rec));
+        w.write('\n');
+      }
+    }
+  }
+
+  private float[] randomUnit(Random random) {
+    float[] v = new float[dims];
+    for (int i = 0; i < dims; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return Vectors.l2Normalized(v);
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = xs.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.deleteIfExists(root.resolveSibling(root.getFileName() + ".errors.jsonl"));
+  }
+}
