@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Kills an indexer process in the middle of a run (SIGKILL: no shutdown hook, no final commit),
- * then checks that the last commit is intact and that {@code --resume} ends with exactly the input
- * ids, each once.
+ * Stops an indexer process in the middle of a run, killed (SIGKILL) or terminated (SIGTERM, which
+ * runs the shutdown hook as Ctrl-C does), then checks what the index holds and that
+ * {@code --resume} ends with exactly the input ids, each once.
  */
 class CrashResumeTest {
 
@@ -35,36 +35,21 @@ class CrashResumeTest {
   private static final int COMMIT_EVERY = 40;
 
   @TempDir Path dir;
+  private Path input;
+  private Path index;
+
+  @org.junit.jupiter.api.BeforeEach
+  void paths() {
+    input = dir.resolve("reports.jsonl");
+    index = dir.resolve("idx");
+  }
 
   @Test
   void killedRunKeepsItsLastCommitAndResumeCompletesWithoutDuplicates() throws Exception {
-    Path input = dir.resolve("reports.jsonl");
-    List<String> ids = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < RECORDS; i++) {
-      String id = String.format("CXR-%04d", i);
-      ids.add(id);
-      sb.append("{\"id\": \"").append(id).append("\", \"text\": \"Report ").append(i)
-          .append(": heart size normal, no effusion number ").append(i % 7).append(".\"}\n");
-    }
-    Files.writeString(input, sb);
-    Path index = dir.resolve("idx");
-
-    // 60 encoder calls of 10 records, 100 ms each: about 6 s for the whole run.
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dfake.delayMillis=100",
-                FakeModelIndexCommand.class.getName(),
-                "--index", index.toString(), "--input", input.toString(),
-                "--commit-every", Integer.toString(COMMIT_EVERY), "--window", "10", "--progress", "none")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("child.log").toFile())
-            .start();
+    List<String> ids = writeInput();
+    Process child = startIndexer();
     int committedAtKill = awaitCommittedDocs(index, 2 * COMMIT_EVERY, child);
-    child.destroyForcibly();
+    child.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     assertTrue(committedAtKill < RECORDS, "killed mid-run");
 
@@ -74,6 +59,56 @@ class CrashResumeTest {
     assertEquals(0, committed % COMMIT_EVERY, "only whole commits survive a kill: " + committed);
     assertEquals(new HashSet<>(ids.subList(0, committed)), new HashSet<>(afterCrash), "the last commit holds the first records");
 
+    resumeAndCheck(ids, committed);
+  }
+
+  @Test
+  void terminatedRunCommitsWhatItReadAndResumeCompletes() throws Exception {
+    List<String> ids = writeInput();
+    Process child = startIndexer();
+    awaitCommittedDocs(index, COMMIT_EVERY, child);
+    child.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops reading and commits
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    String log = Files.readString(dir.resolve("child.log"));
+    assertTrue(log.contains("stopping: writing and committing the records already read"), log);
+
+    List<String> afterStop = indexedIds(index);
+    int committed = afterStop.size();
+    assertTrue(committed < RECORDS, "stopped mid-run");
+    assertEquals(new HashSet<>(ids.subList(0, committed)), new HashSet<>(afterStop), "a prefix of the input, nothing lost in between");
+    resumeAndCheck(ids, committed);
+  }
+
+  private List<String> writeInput() throws IOException {
+    List<String> ids = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < RECORDS; i++) {
+      String id = String.format("CXR-%04d", i);
+      ids.add(id);
+      sb.append("{\"id\": \"").append(id).append("\", \"text\": \"Report ").append(i)
+          .append(": heart size normal, no effusion number ").append(i % 7).append(".\"}\n");
+    }
+    Files.writeString(input, sb);
+    return ids;
+  }
+
+  /** The indexer in its own JVM: 60 encoder calls of 10 records, 100 ms each, about 6 s in all. */
+  private Process startIndexer() throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            "-Dfake.delayMillis=100",
+            FakeModelIndexCommand.class.getName(),
+            "--index", index.toString(), "--input", input.toString(),
+            "--commit-every", Integer.toString(COMMIT_EVERY), "--window", "10", "--progress", "none")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+  }
+
+  /** Runs {@code --resume} in-process: it skips exactly the committed records and ends with every id once. */
+  private void resumeAndCheck(List<String> ids, int committed) throws IOException {
     StringWriter out = new StringWriter();
     CommandLine resume = FakeModelIndexCommand.commandLine(0).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(new StringWriter(), true));
     int code = resume.execute("--index", index.toString(), "--input", input.toString(), "--resume", "--progress", "none");
