@@ -8,6 +8,9 @@ import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
 import org.cxrsearch.searcher.bench.BenchSearchCommand;
+import org.cxrsearch.searcher.search.SearchCommand;
+import org.cxrsearch.searcher.similar.SimilarCommand;
+import org.cxrsearch.searcher.stats.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +29,9 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       TokenizeCommand.class,
       SimilaritiesCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      StatsCommand.class,
       BenchSearchCommand.class,
     })
 public final class CxrSearch {
