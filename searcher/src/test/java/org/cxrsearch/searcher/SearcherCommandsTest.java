@@ -48,12 +48,15 @@ class SearcherCommandsTest {
   @TempDir static Path dir;
   static Path model;
   static List<float[]> docVectors = new ArrayList<>();
+  static final String KNN_QUERY = "effusion on the left";
+  static float[] knnQueryVector; // encoded once here: opening the encoder is the slow part of these tests
 
   @BeforeAll
   static void buildIndex() throws Exception {
     model = Path.of(System.getProperty("cxr.testdata", "../testdata")).resolve("llm2vec4cxr-tiny/onnx").toAbsolutePath();
     try (OnnxEncoder encoder = OnnxEncoder.open(new BundleLoader().load(model), EncoderConfig.defaults())) {
       float[][] vectors = encoder.encodeDocuments(REPORTS.stream().map(ReportDocument::text).toList());
+      knnQueryVector = Vectors.l2Normalized(encoder.encodeQuery(InstructionPreset.STATUS.instruction("pleural effusion"), KNN_QUERY));
       IndexMetadata meta = new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT, model.toString());
       try (ReportIndex index = ReportIndex.openForWriting(dir, meta, IndexSettings.DEFAULTS)) {
         for (int i = 0; i < REPORTS.size(); i++) {
@@ -96,14 +99,10 @@ class SearcherCommandsTest {
 
   @Test
   void knnUsesTheIndexModelAndScoresAreCosines() throws Exception {
-    String instruction = InstructionPreset.STATUS.instruction("pleural effusion");
-    Run r = run(new SearchCommand(), "--index", dir.toString(), "--query", "effusion on the left", "--mode", "knn",
+    Run r = run(new SearchCommand(), "--index", dir.toString(), "--query", KNN_QUERY, "--mode", "knn",
         "--preset", "status", "--finding", "pleural effusion", "-k", "3", "--json");
     assertEquals(0, r.exit(), r.err());
-    float[] q;
-    try (OnnxEncoder encoder = OnnxEncoder.open(new BundleLoader().load(model), EncoderConfig.defaults())) {
-      q = Vectors.l2Normalized(encoder.encodeQuery(instruction, "effusion on the left"));
-    }
+    float[] q = knnQueryVector;
     JsonNode hits = r.json().get("hits");
     assertEquals(3, hits.size());
     for (JsonNode h : hits) {

@@ -11,9 +11,9 @@ import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
-import org.cxrsearch.searcher.common.HitsOutput;
 import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.searcher.common.IndexOptions;
+import org.cxrsearch.searcher.common.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,11 +78,7 @@ public final class SearchCommand implements Callable<Integer> {
       description = "HNSW candidates (oversampling; rescored exactly on quantized indexes); 0 = automatic. Default: ${DEFAULT-VALUE}.")
   int candidates;
 
-  @Option(names = "--explain", description = "Show each part's score and rank and the fused score.")
-  boolean explain;
-
-  @Option(names = "--json", description = "Print JSON: {\"hits\": [...], \"took_ms\": ...}.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Mixin ModelOptions model;
 
@@ -102,7 +98,7 @@ public final class SearchCommand implements Callable<Integer> {
           .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates)
           .build();
       List<SearchHit> hits = new ReportSearcher(idx).search(request);
-      HitsOutput.print(spec.commandLine().getOut(), hits, (System.nanoTime() - start) / 1_000_000, json, explain);
+      output.print(spec.commandLine().getOut(), hits, start);
     }
     return 0;
   }

@@ -6,8 +6,8 @@ import org.cxrsearch.lucene.query.FieldFilter;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.searcher.common.HitsOutput;
 import org.cxrsearch.searcher.common.IndexOptions;
+import org.cxrsearch.searcher.common.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +33,7 @@ public final class SimilarCommand implements Callable<Integer> {
   @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Restrict to reports with FIELD=VALUE; repeatable.")
   List<String> filters = List.of();
 
-  @Option(names = "--explain", description = "Show the KNN score and rank of each hit.")
-  boolean explain;
-
-  @Option(names = "--json", description = "Print JSON: {\"hits\": [...], \"took_ms\": ...}.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Spec CommandSpec spec;
 
@@ -47,7 +43,7 @@ public final class SimilarCommand implements Callable<Integer> {
     try (ReportIndex idx = index.open()) {
       long start = System.nanoTime();
       List<SearchHit> hits = new ReportSearcher(idx).similar(id, k, parsed);
-      HitsOutput.print(spec.commandLine().getOut(), hits, (System.nanoTime() - start) / 1_000_000, json, explain);
+      output.print(spec.commandLine().getOut(), hits, start);
     }
     return 0;
   }
