@@ -14,6 +14,9 @@ import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
 import org.cxrsearch.searcher.bench.BenchSearchCommand;
 import org.cxrsearch.searcher.eval.EvalCommand;
+import org.cxrsearch.searcher.search.SearchCommand;
+import org.cxrsearch.searcher.similar.SimilarCommand;
+import org.cxrsearch.searcher.stats.StatsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +40,9 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       QuickstartCommand.class,
       IndexBenchCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      StatsCommand.class,
       BenchSearchCommand.class,
       EncodeBenchCommand.class,
     })

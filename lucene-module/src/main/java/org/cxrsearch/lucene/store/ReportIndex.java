@@ -53,6 +53,8 @@ import org.cxrsearch.lucene.schema.ReportFields;
  */
 public final class ReportIndex implements Closeable {
 
+  private static final System.Logger LOG = System.getLogger(ReportIndex.class.getName());
+
   private final Path path;
   private final Directory directory;
   private final IndexWriter writer; // null when read-only
@@ -97,6 +99,9 @@ public final class ReportIndex implements Closeable {
         if (!exists) {
           writer.commit(); // readers of an empty index still find the model it is meant for
         }
+        LOG.log(System.Logger.Level.INFO, () -> "index: " + (exists ? "appending to " : "created ") + path + " model="
+            + metadata.encoder().name() + " dims=" + metadata.dimensions() + " quantization=" + metadata.quantization()
+            + " hnsw=" + settings.hnsw() + " ramBufferMb=" + settings.ramBufferMb());
         return new ReportIndex(path, dir, writer, new SearcherManager(writer, null), metadata);
       } catch (IOException | RuntimeException e) {
         writer.rollback();
@@ -230,23 +235,12 @@ public final class ReportIndex implements Closeable {
    * resumed indexer skips a report whose {@link ReportDocument#contentHash()} equals it.
    */
   public Optional<String> contentHash(String id) throws IOException {
-    return withSearcher(s -> {
-      TopDocs top = s.search(new TermQuery(idTerm(id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(s.storedFields().document(top.scoreDocs[0].doc).get(ReportFields.CONTENT_HASH));
-    });
+    return withDocument(id, (s, doc) -> s.storedFields().document(doc).get(ReportFields.CONTENT_HASH));
   }
 
   /** The stored report with this id in the current searcher, if any. */
   public Optional<ReportDocument> get(String id) throws IOException {
-    return withSearcher(s -> {
-      TopDocs top = s.search(new TermQuery(idTerm(id)), 1);
-      return top.scoreDocs.length == 0
-          ? Optional.empty()
-          : Optional.of(ReportDocumentMapper.fromDocument(s.storedFields().document(top.scoreDocs[0].doc)));
-    });
+    return withDocument(id, (s, doc) -> ReportDocumentMapper.fromDocument(s.storedFields().document(doc)));
   }
 
   /**
@@ -254,23 +248,28 @@ public final class ReportIndex implements Closeable {
    * Quantized indexes keep the float vectors too, so this is exact for every quantization.
    */
   public Optional<float[]> vector(String id) throws IOException {
-    return withSearcher(s -> {
-      TopDocs top = s.search(new TermQuery(idTerm(id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      int doc = top.scoreDocs[0].doc;
+    return withDocument(id, (s, doc) -> {
       LeafReaderContext leaf = s.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, s.getIndexReader().leaves()));
       FloatVectorValues values = leaf.reader().getFloatVectorValues(ReportFields.VECTOR);
-      if (values == null) {
-        return Optional.empty();
+      KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+      if (it == null || it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+        return null;
       }
-      KnnVectorValues.DocIndexIterator it = values.iterator();
-      if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-        return Optional.empty();
-      }
-      return Optional.of(values.vectorValue(it.index()).clone());
+      return values.vectorValue(it.index()).clone();
     });
+  }
+
+  /** What {@code action} makes of report {@code id}'s doc in the current searcher; empty if absent or null. */
+  private <T> Optional<T> withDocument(String id, DocFunction<T> action) throws IOException {
+    return withSearcher(s -> {
+      TopDocs top = s.search(new TermQuery(idTerm(id)), 1);
+      return top.scoreDocs.length == 0 ? Optional.empty() : Optional.ofNullable(action.apply(s, top.scoreDocs[0].doc));
+    });
+  }
+
+  @FunctionalInterface
+  private interface DocFunction<T> {
+    T apply(IndexSearcher searcher, int doc) throws IOException;
   }
 
   /** Total size of the index files of the last commit, in bytes. */

@@ -1,0 +1,49 @@
+package org.cxrsearch.searcher.common;
+
+import org.cxrsearch.lucene.store.IncompatibleIndexException;
+import org.cxrsearch.lucene.store.IndexMetadata;
+import org.cxrsearch.onnx.bundle.DefaultModel;
+import org.cxrsearch.onnx.bundle.ModelFamily;
+import org.cxrsearch.onnx.bundle.ModelResolver;
+import org.cxrsearch.onnx.encode.EncoderInfo;
+
+/**
+ * Which model encodes queries for an index: the one that built it. Without {@code --model} the
+ * recorded model source is used (the embedded default model is recognised by name too); with it,
+ * the given model must have the index's fingerprint, since vectors of different models are not
+ * comparable.
+ */
+public final class IndexModel {
+
+  private IndexModel() {}
+
+  /**
+   * The {@code --model} spec that opens the model recorded in {@code metadata}.
+   *
+   * @throws IncompatibleIndexException if the index does not say where its model is
+   */
+  public static String defaultSpec(IndexMetadata metadata) {
+    if (!metadata.modelSource().isBlank()) {
+      return metadata.modelSource();
+    }
+    EncoderInfo e = metadata.encoder();
+    if (e.family() == ModelFamily.SENTENCE_TRANSFORMER && e.name().equals(DefaultModel.NAME)) {
+      return ModelResolver.DEFAULT;
+    }
+    throw new IncompatibleIndexException(
+        "the index was built with model '" + e.name() + "' (fingerprint " + e.fingerprint()
+            + ") but does not record where it is; pass --model with that bundle directory");
+  }
+
+  /** @throws IncompatibleIndexException if {@code query} is not the model that built the index */
+  public static void requireSameModel(IndexMetadata metadata, EncoderInfo query) {
+    EncoderInfo built = metadata.encoder();
+    if (!built.fingerprint().equals(query.fingerprint()) || built.dimensions() != query.dimensions()) {
+      throw new IncompatibleIndexException(
+          "the index was built with model '" + built.name() + "' (" + built.dimensions() + "-d, fingerprint "
+              + built.fingerprint() + ") but queries would be encoded with '" + query.name() + "' ("
+              + query.dimensions() + "-d, fingerprint " + query.fingerprint() + "); their vectors are not comparable."
+              + " Drop --model to use the index's own model.");
+    }
+  }
+}

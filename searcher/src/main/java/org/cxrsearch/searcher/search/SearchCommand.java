@@ -1,0 +1,124 @@
+package org.cxrsearch.searcher.search;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cxrsearch.lucene.query.FieldFilter;
+import org.cxrsearch.lucene.search.ReportSearcher;
+import org.cxrsearch.lucene.search.SearchHit;
+import org.cxrsearch.lucene.search.SearchMode;
+import org.cxrsearch.lucene.search.SearchRequest;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.onnx.encode.OnnxEncoder;
+import org.cxrsearch.onnx.pool.Vectors;
+import org.cxrsearch.searcher.common.IndexModel;
+import org.cxrsearch.searcher.common.IndexOptions;
+import org.cxrsearch.searcher.common.OutputOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cxrsearch search}: BM25, KNN or hybrid search of an index. The query vector is
+ * {@code instruction + separator + query} encoded by the index's own model (MODEL.md §4), L2
+ * normalised like the indexed vectors.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Search an index: BM25 (Lucene query syntax), KNN on the encoded query, or both fused.",
+      "KNN encodes instruction + separator + query with the index's own model (recorded in the index);"
+          + " --model overrides it and must be the same model."},
+    footerHeading = "%nInstruction presets (--preset):%n",
+    footer = {
+      "  similar  \"" + InstructionPreset.SIMILAR_TEXT + "\" (none: the query is encoded like the reports; default)",
+      "  status   \"" + InstructionPreset.STATUS_TEXT + "\"",
+      "           {finding} = --finding, else the query text",
+    })
+public final class SearchCommand implements Callable<Integer> {
+
+  private static final System.Logger LOG = System.getLogger(SearchCommand.class.getName());
+
+  @Mixin IndexOptions index;
+
+  @Option(names = "--query", required = true, paramLabel = "STR",
+      description = "The query: Lucene syntax for BM25 (terms, \"phrases\", AND/OR/NOT, field:term), plain text for KNN.")
+  String query;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+      description = "bm25, knn or hybrid. Default: ${DEFAULT-VALUE}.")
+  SearchMode mode;
+
+  @Option(names = "--instruction", paramLabel = "STR",
+      description = "Query instruction put before the separator (overrides --preset); end it in \"; \" as the authors do.")
+  String instruction;
+
+  @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "similar",
+      description = "Instruction preset: ${COMPLETION-CANDIDATES} (see below). Default: ${DEFAULT-VALUE}.")
+  InstructionPreset preset;
+
+  @Option(names = "--finding", paramLabel = "STR", description = "The finding of --preset status, e.g. \"pleural effusion\".")
+  String finding;
+
+  @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
+  int k;
+
+  @Option(names = "--filter", paramLabel = "FIELD=VALUE",
+      description = "Restrict to reports with FIELD=VALUE (keyword fields, metadata keys, study_date=YYYY-MM-DD or A..B); repeatable, all must hold.")
+  List<String> filters = List.of();
+
+  @Mixin FusionOptions fusion;
+
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + SearchRequest.DEFAULT_DEPTH,
+      description = "Hits each part contributes to a hybrid fusion. Default: ${DEFAULT-VALUE}.")
+  int depth;
+
+  @Option(names = "--candidates", paramLabel = "N", defaultValue = "0",
+      description = "HNSW candidates (oversampling; rescored exactly on quantized indexes); 0 = automatic. Default: ${DEFAULT-VALUE}.")
+  int candidates;
+
+  @Mixin OutputOptions output;
+
+  @Mixin ModelOptions model;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<FieldFilter> parsedFilters = filters.stream().map(FieldFilter::parse).toList();
+    try (ReportIndex idx = index.open()) {
+      String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : query);
+      LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
+          + " k=" + k + " fusion=" + fusion.fusion().describe() + " filters=" + parsedFilters
+          + (mode.usesKnn() ? " instruction=\"" + instructionText + "\"" : ""));
+      long start = System.nanoTime();
+      float[] vector = mode.usesKnn() ? encode(idx, instructionText) : null;
+      SearchRequest request = SearchRequest.builder(mode).text(query).vector(vector).filters(parsedFilters).k(k)
+          .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates)
+          .build();
+      List<SearchHit> hits = new ReportSearcher(idx).search(request);
+      output.print(spec.commandLine().getOut(), hits, start);
+    }
+    return 0;
+  }
+
+  /** The unit query vector, from the index's model unless --model names another (then checked). */
+  private float[] encode(ReportIndex idx, String instructionText) {
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      model.model(IndexModel.defaultSpec(idx.metadata()));
+    }
+    try (OnnxEncoder encoder = model.open()) {
+      IndexModel.requireSameModel(idx.metadata(), encoder.info());
+      return Vectors.l2Normalized(encoder.encodeQuery(instructionText, query));
+    }
+  }
+
+  private static String docs(ReportIndex idx) {
+    try {
+      return Integer.toString(idx.numDocs());
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+}
