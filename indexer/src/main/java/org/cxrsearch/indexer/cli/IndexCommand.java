@@ -21,6 +21,7 @@ import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.cli.InputException;
+import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
 import picocli.CommandLine.Command;
@@ -159,8 +160,17 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   private ReportIndex openIndex(TextEncoder encoder) throws IOException {
-    IndexMetadata metadata = new IndexMetadata(encoder.info(), instruction, VectorQuantization.parse(quantization));
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), instruction, VectorQuantization.parse(quantization), modelSource(model));
     return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
+  }
+
+  /**
+   * Where the model came from, recorded in the index so that searches open the same model by
+   * default: {@code default}, or the bundle directory as an absolute path.
+   */
+  static String modelSource(ModelOptions model) {
+    String spec = model.model();
+    return spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT) ? ModelResolver.DEFAULT : Path.of(spec).toAbsolutePath().toString();
   }
 
   /** {@code <index>.errors.jsonl} beside the index directory, not inside it: the index holds Lucene files only. */

@@ -10,10 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.cxrsearch.lucene.fuse.Fusion;
-import org.cxrsearch.lucene.fuse.LinearFusion;
-import org.cxrsearch.lucene.fuse.ReciprocalRankFusion;
-import org.cxrsearch.lucene.fuse.ScoreNormalization;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
@@ -23,6 +19,9 @@ import org.cxrsearch.onnx.cli.InputException;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
+import org.cxrsearch.searcher.common.IndexModel;
+import org.cxrsearch.searcher.common.IndexOptions;
+import org.cxrsearch.searcher.search.FusionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +45,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
-  Path indexDir;
+  @Mixin IndexOptions index;
 
   @Option(names = "--queries", required = true, paramLabel = "TSV", description = "Queries: columns qid and the --query-column.")
   Path queriesFile;
@@ -62,9 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid", description = "bm25, knn or hybrid. Default: ${DEFAULT-VALUE}.")
   SearchMode mode;
 
-  @Option(names = "--fusion", paramLabel = "F", defaultValue = "rrf",
-      description = "Hybrid fusion: rrf (k=60), minmax or l2 (normalised linear). Default: ${DEFAULT-VALUE}.")
-  String fusion;
+  @Mixin FusionOptions fusion;
 
   @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
       description = "Query instruction (instruction + separator + query). Default: none.")
@@ -87,14 +83,15 @@ public final class EvalCommand implements Callable<Integer> {
     List<EvalQuery> queries = EvalQuery.read(queriesFile, queryColumn);
     Qrels qrels = Qrels.read(qrelsFile);
     Map<String, List<String>> rankings = new LinkedHashMap<>();
-    try (ReportIndex index = ReportIndex.openReadOnly(indexDir);
-        TextEncoder encoder = mode.usesKnn() ? openEncoderFor(index) : null) {
-      ReportSearcher searcher = new ReportSearcher(index);
+    try (ReportIndex idx = index.open();
+        TextEncoder encoder = mode.usesKnn() ? openEncoderFor(idx) : null) {
+      ReportSearcher searcher = new ReportSearcher(idx);
       for (EvalQuery q : queries) {
         if (q.text().isBlank()) {
           continue; // e.g. a query without a lay wording: it scores as an empty ranking
         }
-        SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion());
+        SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion.fusion())
+            .weights(fusion.bm25Weight(), fusion.knnWeight());
         if (mode.usesBm25()) {
           request.text(QueryParser.escape(q.text()));
         }
@@ -123,24 +120,17 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Fusion fusion() {
-    return switch (fusion.toLowerCase(Locale.ROOT)) {
-      case "rrf" -> new ReciprocalRankFusion();
-      case "minmax" -> new LinearFusion(ScoreNormalization.MIN_MAX);
-      case "l2" -> new LinearFusion(ScoreNormalization.L2);
-      default -> throw new InputException("--fusion " + fusion + ": expected rrf, minmax or l2");
-    };
-  }
-
-  /** The encoder of {@code --model}, which must be the model the index was built with. */
-  private TextEncoder openEncoderFor(ReportIndex index) {
+  /** The model that built the index, or {@code --model} if given and the same model. */
+  private TextEncoder openEncoderFor(ReportIndex idx) {
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      model.model(IndexModel.defaultSpec(idx.metadata()));
+    }
     TextEncoder encoder = model.open();
-    String indexed = index.metadata().encoder().fingerprint();
-    if (!encoder.info().fingerprint().equals(indexed)) {
-      String built = index.metadata().encoder().name();
+    try {
+      IndexModel.requireSameModel(idx.metadata(), encoder.info());
+    } catch (RuntimeException e) {
       encoder.close();
-      throw new InputException(indexDir + " was built with model '" + built + "' (fingerprint " + indexed
-          + "); --model " + model.model() + " is another model: its query vectors would not be comparable");
+      throw new InputException(e.getMessage());
     }
     return encoder;
   }
