@@ -94,38 +94,67 @@ public final class IndexBenchCommand implements Callable<Integer> {
         docs, dims, rounds, work, Runtime.getRuntime().availableProcessors());
     out.flush();
 
-    List<Double> indexer = new ArrayList<>();
-    List<Double> plain = new ArrayList<>();
-    List<Double> schema = new ArrayList<>();
+    List<Timing> indexer = new ArrayList<>();
+    List<Timing> plain = new ArrayList<>();
+    List<Timing> schema = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
-      double p = plainLucene(work.resolve("plain-" + round), texts, vectors, false);
-      double s = plainLucene(work.resolve("schema-" + round), texts, vectors, true);
-      double x = pipeline(work.resolve("indexer-" + round), input, new PrecomputedEncoder(info, vectors));
-      String label = round == 0 ? "warm-up" : "round " + round;
-      out.printf("  %-8s plain IndexWriter %6.2f s (%6.1f docs/s) | same + cxrsearch schema %6.2f s | cxrsearch indexer %6.2f s"
-          + " (%6.1f docs/s) | ratio %.3f%n", label, p, docs / p, s, x, docs / x, x / p);
+      Path plainDir = work.resolve("plain-" + round);
+      Path schemaDir = work.resolve("schema-" + round);
+      Path indexerDir = work.resolve("indexer-" + round);
+      Timing p = Timing.of(() -> plainLucene(plainDir, texts, vectors, false));
+      Timing s = Timing.of(() -> plainLucene(schemaDir, texts, vectors, true));
+      Timing x = Timing.of(() -> pipeline(indexerDir, input, new PrecomputedEncoder(info, vectors)));
+      out.printf("  %-8s plain IndexWriter %s | + cxrsearch schema %s | cxrsearch indexer %s | wall ratio %.3f, cpu ratio %.3f%n",
+          round == 0 ? "warm-up" : "round " + round, p, s, x, x.wall() / p.wall(), x.cpu() / p.cpu());
       out.flush();
       if (round > 0) {
         plain.add(p);
         schema.add(s);
         indexer.add(x);
       }
-      for (String name : List.of("plain-", "schema-", "indexer-")) {
-        deleteTree(work.resolve(name + round));
+      for (Path d : List.of(plainDir, schemaDir, indexerDir)) {
+        deleteTree(d);
       }
     }
-    double p = median(plain);
-    double x = median(indexer);
-    out.printf("median: plain %.2f s (%.1f docs/s), plain + schema %.2f s, indexer %.2f s (%.1f docs/s): indexer overhead %+.1f%%%n",
-        p, docs / p, median(schema), x, docs / x, (x / p - 1) * 100);
+    double pw = median(plain, Timing::wall);
+    double xw = median(indexer, Timing::wall);
+    double pc = median(plain, Timing::cpu);
+    double xc = median(indexer, Timing::cpu);
+    out.printf("median wall: plain %.2f s (%.1f docs/s), plain + schema %.2f s, indexer %.2f s (%.1f docs/s): overhead %+.1f%%%n",
+        pw, docs / pw, median(schema, Timing::wall), xw, docs / xw, (xw / pw - 1) * 100);
+    out.printf("median cpu:  plain %.2f s, plain + schema %.2f s, indexer %.2f s: overhead %+.1f%%%n",
+        pc, median(schema, Timing::cpu), xc, (xc / pc - 1) * 100);
     if (workDir == null) {
       deleteTree(work);
     }
     return 0;
   }
 
-  private double pipeline(Path indexDir, Path input, PrecomputedEncoder encoder) throws Exception {
-    long start = System.nanoTime();
+  /**
+   * Wall-clock and process CPU seconds of one run. CPU time (all threads of the JVM) is the steadier
+   * measure on a machine shared with other work, where wall time depends on what else runs.
+   */
+  record Timing(double wall, double cpu) {
+
+    interface Run {
+      void run() throws Exception;
+    }
+
+    static Timing of(Run run) throws Exception {
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
+      long wall0 = System.nanoTime();
+      run.run();
+      return new Timing((System.nanoTime() - wall0) / 1e9, (os.getProcessCpuTime() - cpu0) / 1e9);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%6.2f s wall, %6.2f s cpu", wall, cpu);
+    }
+  }
+
+  private void pipeline(Path indexDir, Path input, PrecomputedEncoder encoder) throws Exception {
     try (ReportIndex index =
             ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT), IndexSettings.DEFAULTS);
         ErrorLog errors = new ErrorLog(indexDir.resolveSibling(indexDir.getFileName() + ".errors.jsonl"));
@@ -136,7 +165,6 @@ public final class IndexBenchCommand implements Callable<Integer> {
         throw new IllegalStateException("indexed " + s.indexed() + " of " + docs);
       }
     }
-    return (System.nanoTime() - start) / 1e9;
   }
 
   /**
@@ -144,9 +172,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
    * {@code cxrsearchSchema}, the documents {@link ReportDocumentMapper} builds (all stored fields,
    * content hash, report analyzer) to separate the schema's cost from the pipeline's.
    */
-  private double plainLucene(Path indexDir, List<String> texts, Map<String, float[]> vectors, boolean cxrsearchSchema)
+  private void plainLucene(Path indexDir, List<String> texts, Map<String, float[]> vectors, boolean cxrsearchSchema)
       throws IOException {
-    long start = System.nanoTime();
     ReportDocumentMapper mapper = new ReportDocumentMapper(dims);
     IndexWriterConfig config =
         new IndexWriterConfig(cxrsearchSchema ? new ReportAnalyzer() : new StandardAnalyzer())
@@ -169,7 +196,6 @@ public final class IndexBenchCommand implements Callable<Integer> {
       }
       writer.commit();
     }
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private static void writeInput(Path input, List<String> texts) throws IOException {
@@ -193,8 +219,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
     return Vectors.l2Normalized(v);
   }
 
-  private static double median(List<Double> xs) {
-    List<Double> s = xs.stream().sorted().toList();
+  private static double median(List<Timing> timings, java.util.function.ToDoubleFunction<Timing> measure) {
+    List<Double> s = timings.stream().map(measure::applyAsDouble).sorted().toList();
     int n = s.size();
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
