@@ -3,6 +3,7 @@ package org.cxrsearch.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;
+import org.cxrsearch.onnx.bench.EncodeBenchCommand;
 import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       SimilarCommand.class,
       StatsCommand.class,
       BenchSearchCommand.class,
+      EncodeBenchCommand.class,
     })
 public final class CxrSearch {
 

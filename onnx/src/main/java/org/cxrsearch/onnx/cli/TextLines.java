@@ -3,7 +3,6 @@ package org.cxrsearch.onnx.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,12 +15,11 @@ import java.util.List;
  */
 public final class TextLines {
 
-  private final BufferedReader reader;
+  private final Utf8LineReader reader;
   private final String source;
   private final ObjectMapper json;
-  private long line;
 
-  public TextLines(BufferedReader reader, String source, ObjectMapper json) {
+  public TextLines(Utf8LineReader reader, String source, ObjectMapper json) {
     this.reader = reader;
     this.source = source;
     this.json = json;
@@ -33,14 +31,15 @@ public final class TextLines {
     try {
       String raw;
       while (out.size() < max && (raw = reader.readLine()) != null) {
-        line++;
         if (raw.isBlank()) {
           continue;
         }
         out.add(parse(raw));
       }
+    } catch (Utf8LineReader.MalformedLineException e) {
+      throw new InputException(source, e.line(), e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source + " after line " + line, e);
+      throw new UncheckedIOException("cannot read " + source + " after line " + reader.lineNumber(), e);
     }
     return out;
   }
@@ -50,14 +49,14 @@ public final class TextLines {
     try {
       node = json.readTree(raw);
     } catch (JsonProcessingException e) {
-      throw new InputException(source, line, "not valid JSON: " + e.getOriginalMessage());
+      throw new InputException(source, reader.lineNumber(), "not valid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new InputException(source, line, "expected a JSON object like {\"text\": \"...\"}");
+      throw new InputException(source, reader.lineNumber(), "expected a JSON object like {\"text\": \"...\"}");
     }
     JsonNode text = node.get("text");
     if (text == null || !text.isTextual()) {
-      throw new InputException(source, line, "field \"text\" is missing or not a string");
+      throw new InputException(source, reader.lineNumber(), "field \"text\" is missing or not a string");
     }
     return text.textValue();
   }
