@@ -13,6 +13,7 @@ import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.searcher.common.IndexModel;
+import org.cxrsearch.searcher.common.FilterOptions;
 import org.cxrsearch.searcher.common.IndexOptions;
 import org.cxrsearch.searcher.common.OutputOptions;
 import picocli.CommandLine.Command;
@@ -65,9 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--filter", paramLabel = "FIELD=VALUE",
-      description = "Restrict to reports with FIELD=VALUE (keyword fields, metadata keys, study_date=YYYY-MM-DD or A..B); repeatable, all must hold.")
-  List<String> filters = List.of();
+  @Mixin FilterOptions filters;
 
   @Mixin FusionOptions fusion;
 
@@ -87,7 +86,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<FieldFilter> parsedFilters = filters.stream().map(FieldFilter::parse).toList();
+    List<FieldFilter> parsedFilters = filters.parsed();
     try (ReportIndex idx = index.open()) {
       String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : query);
       LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
