@@ -46,6 +46,20 @@ class ReportIndexTest {
   }
 
   @Test
+  void aBadReplacementLeavesTheIndexedReportIntact() throws Exception {
+    try (ReportIndex index = ReportIndex.openForWriting(dir, TestData.metadata(8, VectorQuantization.FLOAT), IndexSettings.DEFAULTS)) {
+      index.upsert(ReportDocument.of("a", "original"), TestData.unitVector(random, 8));
+      index.commit();
+      var e = assertThrows(IllegalArgumentException.class, () -> index.upsert(ReportDocument.of("a", "replacement"), new float[7]));
+      assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("7 dimensions"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> index.upsert(ReportDocument.of("a", "replacement"), new float[8]));
+      index.commit();
+      assertEquals(1, index.numDocs());
+      assertEquals("original", index.get("a").orElseThrow().text());
+    }
+  }
+
+  @Test
   void refusesToMixModels() throws Exception {
     IndexMetadata a = TestData.metadata(8, VectorQuantization.FLOAT);
     try (ReportIndex index = ReportIndex.openForWriting(dir, a, IndexSettings.DEFAULTS)) {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code cxrsearch bench-search}: recall@k against exact search and single-threaded latency of KNN
  * (per quantization, with oversampling and exact rescoring) and hybrid queries over a synthetic
- * clustered data set ({@link SyntheticReports}), plus build time, heap and disk per index.
+ * clustered data set ({@link ClusteredVectors}), plus build time, heap and disk per index.
  *
  * <p>Indexes are built under {@code --work} once and reused by later runs with the same
  * parameters, so a run can be repeated on a quiet machine to measure latency alone.
@@ -95,7 +95,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    SyntheticReports data = new SyntheticReports(docs, dims, clusters, spread, noise, seed);
+    ClusteredVectors data = new ClusteredVectors(docs, dims, clusters, spread, noise, seed);
     out.printf(Locale.ROOT, "bench-search: %s, k=%d, HNSW M=%d beamWidth=%d, %d queries after %d warm-up, %d cores, max heap %d MiB%n",
         data, k, maxConn, beamWidth, queries, warmup, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     float[][] centres = data.centres();
@@ -165,7 +165,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void build(PrintWriter out, SyntheticReports data, float[][] vectors, VectorQuantization q, Path dir) throws IOException {
+  private void build(PrintWriter out, ClusteredVectors data, float[][] vectors, VectorQuantization q, Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       try (ReportIndex existing = ReportIndex.openReadOnly(dir)) {
         if (existing.numDocs() == docs) {

@@ -8,10 +8,12 @@ import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.bundle.ModelLoadException;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.searcher.common.IndexModel;
+import org.cxrsearch.searcher.common.FilterOptions;
 import org.cxrsearch.searcher.common.IndexOptions;
 import org.cxrsearch.searcher.common.OutputOptions;
 import picocli.CommandLine.Command;
@@ -64,9 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--filter", paramLabel = "FIELD=VALUE",
-      description = "Restrict to reports with FIELD=VALUE (keyword fields, metadata keys, study_date=YYYY-MM-DD or A..B); repeatable, all must hold.")
-  List<String> filters = List.of();
+  @Mixin FilterOptions filters;
 
   @Mixin FusionOptions fusion;
 
@@ -86,11 +86,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<FieldFilter> parsedFilters = filters.stream().map(FieldFilter::parse).toList();
+    List<FieldFilter> parsedFilters = filters.parsed();
     try (ReportIndex idx = index.open()) {
       String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : query);
       LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
-          + " k=" + k + " fusion=" + fusion.fusion().describe() + " filters=" + parsedFilters
+          + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + parsedFilters
           + (mode.usesKnn() ? " instruction=\"" + instructionText + "\"" : ""));
       long start = System.nanoTime();
       float[] vector = mode.usesKnn() ? encode(idx, instructionText) : null;
@@ -105,12 +105,25 @@ public final class SearchCommand implements Callable<Integer> {
 
   /** The unit query vector, from the index's model unless --model names another (then checked). */
   private float[] encode(ReportIndex idx, String instructionText) {
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+    boolean recorded = !spec.commandLine().getParseResult().hasMatchedOption("--model");
+    if (recorded) {
       model.model(IndexModel.defaultSpec(idx.metadata()));
     }
-    try (OnnxEncoder encoder = model.open()) {
+    try (OnnxEncoder encoder = openEncoder(recorded, idx)) {
       IndexModel.requireSameModel(idx.metadata(), encoder.info());
       return Vectors.l2Normalized(encoder.encodeQuery(instructionText, query));
+    }
+  }
+
+  private OnnxEncoder openEncoder(boolean recorded, ReportIndex idx) {
+    try {
+      return model.open();
+    } catch (ModelLoadException e) {
+      if (!recorded) {
+        throw e;
+      }
+      throw new ModelLoadException("cannot open the model the index records (" + idx.metadata().encoder().name()
+          + " from '" + model.model() + "'): " + e.getMessage() + ". Pass --model with that model's bundle directory.", e);
     }
   }
 

@@ -6,6 +6,7 @@ import org.cxrsearch.lucene.query.FieldFilter;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.searcher.common.FilterOptions;
 import org.cxrsearch.searcher.common.IndexOptions;
 import org.cxrsearch.searcher.common.OutputOptions;
 import picocli.CommandLine.Command;
@@ -30,8 +31,7 @@ public final class SimilarCommand implements Callable<Integer> {
   @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
   int k;
 
-  @Option(names = "--filter", paramLabel = "FIELD=VALUE", description = "Restrict to reports with FIELD=VALUE; repeatable.")
-  List<String> filters = List.of();
+  @Mixin FilterOptions filters;
 
   @Mixin OutputOptions output;
 
@@ -39,7 +39,7 @@ public final class SimilarCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<FieldFilter> parsed = filters.stream().map(FieldFilter::parse).toList();
+    List<FieldFilter> parsed = filters.parsed();
     try (ReportIndex idx = index.open()) {
       long start = System.nanoTime();
       List<SearchHit> hits = new ReportSearcher(idx).similar(id, k, parsed);

@@ -19,7 +19,7 @@ import org.apache.lucene.util.VectorUtil;
  * @param noise expected norm of the isotropic noise, relative to the unit centre
  * @param seed everything derives from it
  */
-public record SyntheticReports(int docs, int dims, int clusters, double spread, double noise, long seed) {
+public record ClusteredVectors(int docs, int dims, int clusters, double spread, double noise, long seed) {
 
   /** Directions of variation a cluster has. */
   public static final int SUBSPACE = 16;
