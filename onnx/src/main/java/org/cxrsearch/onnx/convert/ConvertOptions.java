@@ -1,0 +1,57 @@
+package org.cxrsearch.onnx.convert;
+
+import java.util.Objects;
+
+/**
+ * How to convert a checkpoint.
+ *
+ * @param precision weight precision of the emitted graph
+ * @param style fused contrib operators or standard operators only
+ * @param latentHeads heads of the latent-attention pooling; not stored in the checkpoint (8 in
+ *     LLM2Vec4CXR's remote code)
+ * @param quantBlockSize block length along the input dimension for {@link Precision#quantized()}
+ *     precisions (a power of two, at least 16)
+ * @param name model name written into the manifest
+ */
+public record ConvertOptions(Precision precision, GraphStyle style, int latentHeads, int quantBlockSize, String name) {
+
+  public static final int DEFAULT_LATENT_HEADS = 8;
+  public static final int DEFAULT_BLOCK_SIZE = 32;
+
+  public ConvertOptions {
+    Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(style, "style");
+    if (latentHeads < 1) {
+      throw new IllegalArgumentException("latentHeads must be positive, got " + latentHeads);
+    }
+    if (quantBlockSize < 16 || Integer.bitCount(quantBlockSize) != 1) {
+      throw new IllegalArgumentException("quantBlockSize must be a power of two >= 16, got " + quantBlockSize);
+    }
+    name = name == null ? "" : name;
+  }
+
+  /** fp32, fused operators, 8 latent heads, block size 32. */
+  public static ConvertOptions defaults() {
+    return new ConvertOptions(Precision.FP32, GraphStyle.FUSED, DEFAULT_LATENT_HEADS, DEFAULT_BLOCK_SIZE, "");
+  }
+
+  public ConvertOptions withPrecision(Precision p) {
+    return new ConvertOptions(p, style, latentHeads, quantBlockSize, name);
+  }
+
+  public ConvertOptions withStyle(GraphStyle s) {
+    return new ConvertOptions(precision, s, latentHeads, quantBlockSize, name);
+  }
+
+  public ConvertOptions withLatentHeads(int heads) {
+    return new ConvertOptions(precision, style, heads, quantBlockSize, name);
+  }
+
+  public ConvertOptions withQuantBlockSize(int block) {
+    return new ConvertOptions(precision, style, latentHeads, block, name);
+  }
+
+  public ConvertOptions withName(String n) {
+    return new ConvertOptions(precision, style, latentHeads, quantBlockSize, n);
+  }
+}
