@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param hiddenSize the embedding dimension
  * @param maxLength maximum tokens per text, special tokens included
  * @param separator the instruction separator (LLM2Vec4CXR family)
- * @param padId the id used to pad batches; it never changes an output
+ * @param padId the id used to pad batches (null: the family default); it never changes an output
  * @param precision weight precision of the graph (fp32, fp16, int8, ...)
  * @param files file name to lower-case hex SHA-256 of every file of the bundle
  */
@@ -30,7 +30,7 @@ public record BundleManifest(
     @JsonProperty("hidden_size") int hiddenSize,
     @JsonProperty("max_length") int maxLength,
     @JsonProperty("separator") String separator,
-    @JsonProperty("pad_id") long padId,
+    @JsonProperty("pad_id") Long padId,
     @JsonProperty("precision") String precision,
     @JsonProperty("files") Map<String, String> files) {
 

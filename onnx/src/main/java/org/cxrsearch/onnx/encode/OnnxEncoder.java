@@ -1,0 +1,193 @@
+package org.cxrsearch.onnx.encode;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.cxrsearch.onnx.batch.BatchPacker;
+import org.cxrsearch.onnx.batch.LengthBatcher;
+import org.cxrsearch.onnx.batch.PaddedBatch;
+import org.cxrsearch.onnx.bundle.BundleFingerprint;
+import org.cxrsearch.onnx.bundle.BundleManifest;
+import org.cxrsearch.onnx.bundle.ModelBundle;
+import org.cxrsearch.onnx.bundle.ModelFamily;
+import org.cxrsearch.onnx.bundle.ModelLoadException;
+import org.cxrsearch.onnx.encode.StageTimes.Stage;
+import org.cxrsearch.onnx.run.Device;
+import org.cxrsearch.onnx.run.ModelRunner;
+import org.cxrsearch.onnx.run.ModelSignature;
+import org.cxrsearch.onnx.run.SessionFactory;
+import org.cxrsearch.onnx.tokenize.PooledTokenizer;
+import org.cxrsearch.onnx.tokenize.ReportTokenizer;
+import org.cxrsearch.onnx.tokenize.TokenizedText;
+
+/**
+ * The in-process encoder: tokenize ({@link PooledTokenizer}) → batch by length
+ * ({@link LengthBatcher}) → pad ({@link BatchPacker}) → run ({@link ModelRunner}) → pool → back in
+ * input order.
+ *
+ * <p>The model is validated when the encoder opens: its graph signature must meet its family's
+ * contract ({@link ModelSignature#require}), and the manifest, when there is one, must agree with
+ * the graph. A bundle without a manifest (such as a plain PyTorch export) is described by what the
+ * graph shows and the family's defaults.
+ *
+ * <p>Thread-safe. A vector does not depend on the batch it was computed in beyond float rounding:
+ * padding is masked out of attention and pooling.
+ */
+public final class OnnxEncoder implements TextEncoder {
+
+  private static final System.Logger LOG = System.getLogger(OnnxEncoder.class.getName());
+
+  private final EncoderInfo info;
+  private final Device device;
+  private final PooledTokenizer tokenizer;
+  private final ReportTokenizer rawTokenizer;
+  private final LengthBatcher batcher;
+  private final BatchPacker packer;
+  private final ModelRunner runner;
+  private final StageTimes times = new StageTimes();
+
+  private OnnxEncoder(EncoderInfo info, Device device, ReportTokenizer rawTokenizer, LengthBatcher batcher,
+      BatchPacker packer, ModelRunner runner) {
+    this.info = info;
+    this.device = device;
+    this.rawTokenizer = rawTokenizer;
+    this.tokenizer = new PooledTokenizer(rawTokenizer, info.instructionFormat(), info.family().instructionAware());
+    this.batcher = batcher;
+    this.packer = packer;
+    this.runner = runner;
+  }
+
+  /** Opens {@code bundle} on the ONNX Runtime library on the class path. */
+  public static OnnxEncoder open(ModelBundle bundle, EncoderConfig config) {
+    return open(bundle, config, SessionFactory.ofLoadedRuntime());
+  }
+
+  public static OnnxEncoder open(ModelBundle bundle, EncoderConfig config, SessionFactory sessions) {
+    SessionFactory.OpenedSession opened = sessions.open(bundle.model(), config.runtime());
+    try {
+      ModelSignature signature = ModelSignature.of(opened.session());
+      Optional<BundleManifest> manifest = bundle.manifest();
+      ModelFamily family = manifest.map(BundleManifest::modelFamily).or(signature::inferFamily)
+          .orElseThrow(() -> new ModelLoadException("cannot tell what model " + bundle.model() + " is: it has inputs "
+              + signature.inputs() + " and outputs " + signature.outputs() + "; expected an LLM2Vec4CXR graph (inputs"
+              + " input_ids, attention_mask, embed_mask; output embedding) or a sentence-transformer graph (output"
+              + " last_hidden_state), or a manifest.json naming the family"));
+      ModelSignature.Port output = signature.require(family);
+      int hidden = hiddenSize(bundle, manifest, ModelSignature.staticWidth(output));
+      int maxLength = config.maxLength() > 0 ? config.maxLength()
+          : manifest.map(BundleManifest::maxLength).filter(m -> m > 0).orElse(ModelFamily.DEFAULT_MAX_LENGTH);
+      InstructionFormat format = manifest.map(BundleManifest::separator).filter(s -> !s.isEmpty())
+          .map(InstructionFormat::new).orElse(InstructionFormat.LLM2VEC);
+      long padId = manifest.map(BundleManifest::padId)
+          .orElse(family.defaultPadId());
+      EncoderInfo info = new EncoderInfo(bundle.name(), family, hidden, BundleFingerprint.of(bundle), format);
+      ReportTokenizer tok = ReportTokenizer.open(bundle.tokenizer(), maxLength);
+      ModelRunner runner = new ModelRunner(sessions.environment(), opened.session(), signature, family,
+          output.name(), hidden);
+      LOG.log(System.Logger.Level.INFO, () -> "encoder: model=" + info.name() + " family=" + family.id() + " dims=" + hidden
+          + " maxLength=" + maxLength + " device=" + opened.device() + " intraOpThreads="
+          + config.runtime().effectiveIntraOpThreads() + " batch=" + config.maxBatchSize() + " tokenBudget="
+          + config.tokenBudget() + (bundle.manifest().isEmpty() ? " (no manifest: inferred from the graph)" : ""));
+      return new OnnxEncoder(info, opened.device(), tok, new LengthBatcher(config.maxBatchSize(), config.tokenBudget()),
+          new BatchPacker(padId), runner);
+    } catch (RuntimeException e) {
+      try {
+        opened.session().close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static int hiddenSize(ModelBundle bundle, Optional<BundleManifest> manifest, OptionalInt fromGraph) {
+    OptionalInt declared = manifest.map(BundleManifest::hiddenSize).filter(h -> h > 0)
+        .map(OptionalInt::of).orElse(OptionalInt.empty());
+    if (declared.isPresent() && fromGraph.isPresent() && declared.getAsInt() != fromGraph.getAsInt()) {
+      throw new ModelLoadException(bundle.directory() + ": manifest.json says hidden_size " + declared.getAsInt()
+          + " but the graph's output has width " + fromGraph.getAsInt());
+    }
+    if (declared.isPresent()) {
+      return declared.getAsInt();
+    }
+    if (fromGraph.isPresent()) {
+      return fromGraph.getAsInt();
+    }
+    throw new ModelLoadException(bundle.directory() + ": the graph's output width is symbolic and there is no"
+        + " manifest.json with hidden_size");
+  }
+
+  @Override
+  public EncoderInfo info() {
+    return info;
+  }
+
+  /** The device the model actually runs on (after any fallback). */
+  public Device device() {
+    return device;
+  }
+
+  /** Cumulative time per pipeline stage since the encoder opened. */
+  public StageTimes.Snapshot stageTimes() {
+    return times.snapshot();
+  }
+
+  /** Tokenization alone, as {@link #encodeText} would feed the model. */
+  public List<TokenizedText> tokenizeText(List<String> texts) {
+    return tokenizer.forText(texts);
+  }
+
+  /** Tokenization alone, as {@link #encodeWithInstruction} would feed the model. */
+  public List<TokenizedText> tokenizeWithInstruction(List<String> texts) {
+    return tokenizer.forInstruction(texts);
+  }
+
+  @Override
+  public float[][] encodeText(List<String> texts) {
+    long t = System.nanoTime();
+    List<TokenizedText> rows = tokenizer.forText(texts);
+    times.add(Stage.TOKENIZE, t);
+    return encodeTokenized(rows);
+  }
+
+  @Override
+  public float[][] encodeWithInstruction(List<String> texts) {
+    long t = System.nanoTime();
+    List<TokenizedText> rows = tokenizer.forInstruction(texts);
+    times.add(Stage.TOKENIZE, t);
+    return encodeTokenized(rows);
+  }
+
+  /** Runs already tokenized rows; results in the order of {@code rows}. */
+  public float[][] encodeTokenized(List<TokenizedText> rows) {
+    float[][] out = new float[rows.size()][];
+    int[] lengths = rows.stream().mapToInt(TokenizedText::length).toArray();
+    for (int[] positions : batcher.plan(lengths)) {
+      long t = System.nanoTime();
+      PaddedBatch batch = packer.pack(rows, positions);
+      times.add(Stage.PACK, t);
+      t = System.nanoTime();
+      try (ModelRunner.Output output = runner.run(batch)) {
+        times.add(Stage.RUN, t);
+        t = System.nanoTime();
+        float[][] vectors = output.pooled();
+        for (int r = 0; r < positions.length; r++) {
+          out[positions[r]] = vectors[r];
+        }
+        times.add(Stage.UNPACK, t);
+      }
+      long real = 0;
+      for (int p : positions) {
+        real += lengths[p];
+      }
+      times.countBatch(batch.rows(), real, (long) batch.rows() * batch.width());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+    rawTokenizer.close();
+  }
+}

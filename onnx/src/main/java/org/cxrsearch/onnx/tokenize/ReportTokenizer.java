@@ -1,0 +1,93 @@
+package org.cxrsearch.onnx.tokenize;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hugging Face {@code tokenizer.json} through DJL's Rust bindings, configured as MODEL.md §4 asks:
+ * the tokenizer's own post-processor adds the special tokens (BOS for Llama 3, CLS/SEP for BERT),
+ * truncation on the right at {@code maxLength} tokens including them, special tokens written inside
+ * the text are matched, no padding (batches are padded by {@link org.cxrsearch.onnx.batch.BatchPacker}).
+ *
+ * <p>Thread-safe: the underlying Rust tokenizer is immutable once built.
+ */
+public final class ReportTokenizer implements AutoCloseable {
+
+  private final HuggingFaceTokenizer withSpecials;
+  private final HuggingFaceTokenizer plain;
+  private final int maxLength;
+
+  private ReportTokenizer(HuggingFaceTokenizer withSpecials, HuggingFaceTokenizer plain, int maxLength) {
+    this.withSpecials = withSpecials;
+    this.plain = plain;
+    this.maxLength = maxLength;
+  }
+
+  /** Loads {@code tokenizer.json}; makes no network access (DJL telemetry is switched off first). */
+  public static ReportTokenizer open(Path tokenizerJson, int maxLength) {
+    if (maxLength < 2) {
+      throw new IllegalArgumentException("maxLength must be at least 2: " + maxLength);
+    }
+    DjlTelemetry.disable();
+    try {
+      return new ReportTokenizer(load(tokenizerJson, maxLength, true), load(tokenizerJson, maxLength, false), maxLength);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HuggingFaceTokenizer load(Path file, int maxLength, boolean addSpecialTokens) throws IOException {
+    return HuggingFaceTokenizer.newInstance(file, Map.of(
+        "addSpecialTokens", Boolean.toString(addSpecialTokens),
+        "truncation", "true",
+        "maxLength", Integer.toString(maxLength),
+        "modelMaxLength", Integer.toString(maxLength),
+        "padding", "false"));
+  }
+
+  public int maxLength() {
+    return maxLength;
+  }
+
+  /** Ids with special tokens, truncated to {@link #maxLength()}, one row per text. */
+  public List<long[]> encode(List<String> texts) {
+    return ids(withSpecials, texts);
+  }
+
+  /**
+   * How many tokens each text has alone, without special tokens, capped at {@link #maxLength()}:
+   * the {@code n} of MODEL.md §4 step 2.
+   */
+  public int[] countPlain(List<String> texts) {
+    List<long[]> rows = ids(plain, texts);
+    int[] counts = new int[rows.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = rows.get(i).length;
+    }
+    return counts;
+  }
+
+  private static List<long[]> ids(HuggingFaceTokenizer tokenizer, List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    List<long[]> out = new ArrayList<>(encodings.length);
+    for (Encoding e : encodings) {
+      out.add(e.getIds());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    withSpecials.close();
+    plain.close();
+  }
+}
