@@ -165,7 +165,7 @@ class BundleIntegrityTest {
 
   private void writeManifest(Path dir, Map<String, String> files) throws IOException {
     json.writeValue(dir.resolve(BundleManifest.FILE_NAME).toFile(),
-        new BundleManifest(1, "llm2vec4cxr", "t", 4, 512, "!@#$%^&*()", 128009, "fp32", files));
+        new BundleManifest(1, "llm2vec4cxr", "t", 4, 512, "!@#$%^&*()", 128009L, "fp32", files));
   }
 
   @Test
