@@ -1,5 +1,13 @@
 package org.cxrsearch.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.LogManager;
+import org.cxrsearch.onnx.bench.EncodeBenchCommand;
+import org.cxrsearch.onnx.cli.CliErrorHandler;
+import org.cxrsearch.onnx.cli.EncodeCommand;
+import org.cxrsearch.onnx.cli.SimilaritiesCommand;
+import org.cxrsearch.onnx.cli.TokenizeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,17 +23,37 @@ import picocli.CommandLine.Command;
     description = "Search engine for chest X-ray radiology reports (LLM2Vec4CXR + Lucene).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      EncodeCommand.class,
+      TokenizeCommand.class,
+      SimilaritiesCommand.class,
+      EncodeBenchCommand.class,
     })
 public final class CxrSearch {
 
   public static void main(String[] args) {
+    configureLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /** Short log lines on stderr, unless the user brought a JUL configuration of their own. */
+  private static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream in = CxrSearch.class.getResourceAsStream("/cxrsearch-logging.properties")) {
+      if (in != null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (IOException e) {
+      System.err.println("cxrsearch: cannot configure logging: " + e.getMessage());
+    }
   }
 
   /** The configured command line; tests drive it directly. */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new CxrSearch());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(new CliErrorHandler());
     return cl;
   }
 

@@ -13,6 +13,7 @@ import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.bundle.ModelLoadException;
 import org.cxrsearch.onnx.encode.StageTimes.Stage;
 import org.cxrsearch.onnx.run.Device;
+import org.cxrsearch.onnx.run.GraphOps;
 import org.cxrsearch.onnx.run.ModelRunner;
 import org.cxrsearch.onnx.run.ModelSignature;
 import org.cxrsearch.onnx.run.SessionFactory;
@@ -81,14 +82,20 @@ public final class OnnxEncoder implements TextEncoder {
       long padId = manifest.map(BundleManifest::padId)
           .orElse(family.defaultPadId());
       EncoderInfo info = new EncoderInfo(bundle.name(), family, hidden, BundleFingerprint.of(bundle), format);
+      // Dynamically quantized activations share one scale per tensor, i.e. per batch: a text's
+      // vector would then depend on its batch neighbours. Such models get one text per call.
+      boolean batchDependent = GraphOps.read(bundle.model()).batchDependent();
+      int batchSize = batchDependent ? 1 : config.maxBatchSize();
       ReportTokenizer tok = ReportTokenizer.open(bundle.tokenizer(), maxLength);
       ModelRunner runner = new ModelRunner(sessions.environment(), opened.session(), signature, family,
           output.name(), hidden);
       LOG.log(System.Logger.Level.INFO, () -> "encoder: model=" + info.name() + " family=" + family.id() + " dims=" + hidden
           + " maxLength=" + maxLength + " device=" + opened.device() + " intraOpThreads="
-          + config.runtime().effectiveIntraOpThreads() + " batch=" + config.maxBatchSize() + " tokenBudget="
-          + config.tokenBudget() + (bundle.manifest().isEmpty() ? " (no manifest: inferred from the graph)" : ""));
-      return new OnnxEncoder(info, opened.device(), tok, new LengthBatcher(config.maxBatchSize(), config.tokenBudget()),
+          + config.runtime().effectiveIntraOpThreads() + " batch=" + batchSize + " tokenBudget=" + config.tokenBudget()
+          + (batchDependent ? " (dynamically quantized activations: one text per call, so vectors do not depend on"
+              + " their batch)" : "")
+          + (bundle.manifest().isEmpty() ? " (no manifest: inferred from the graph)" : ""));
+      return new OnnxEncoder(info, opened.device(), tok, new LengthBatcher(batchSize, config.tokenBudget()),
           new BatchPacker(padId), runner);
     } catch (RuntimeException e) {
       try {

@@ -24,11 +24,14 @@ public final class PooledTokenizer {
   private final ReportTokenizer tokenizer;
   private final InstructionFormat format;
   private final boolean instructionAware;
+  private final int specialTokens;
 
   public PooledTokenizer(ReportTokenizer tokenizer, InstructionFormat format, boolean instructionAware) {
     this.tokenizer = tokenizer;
     this.format = format;
     this.instructionAware = instructionAware;
+    // How many special tokens the post-processor adds to one sequence (1 for Llama 3's BOS).
+    this.specialTokens = tokenizer.encode(List.of("")).get(0).length - tokenizer.countPlain(List.of(""))[0];
   }
 
   public List<TokenizedText> forText(List<String> texts) {
@@ -52,7 +55,7 @@ public final class PooledTokenizer {
       return forText(pooled);
     }
     List<long[]> ids = tokenizer.encode(inputs);
-    int[] n = tokenizer.countPlain(pooled);
+    int[] n = pooledCounts(inputs, pooled, ids);
     List<TokenizedText> out = new ArrayList<>(ids.size());
     for (int i = 0; i < n.length; i++) {
       long[] row = ids.get(i);
@@ -60,5 +63,30 @@ public final class PooledTokenizer {
       out.add(new TokenizedText(row, poolFrom));
     }
     return out;
+  }
+
+  /**
+   * The {@code n} of every text. When the pooled part is the whole model input (a document
+   * {@code separator + report}, or a text without separator) and the row was not truncated, its
+   * plain token count is the row length minus the special tokens, so the second tokenization is
+   * skipped: this is the indexing hot path. Everything else is counted by tokenizing the part.
+   */
+  private int[] pooledCounts(List<String> inputs, List<String> pooled, List<long[]> ids) {
+    int[] n = new int[inputs.size()];
+    List<Integer> toCount = new ArrayList<>();
+    for (int i = 0; i < n.length; i++) {
+      if (inputs.get(i).equals(pooled.get(i)) && ids.get(i).length < tokenizer.maxLength()) {
+        n[i] = ids.get(i).length - specialTokens;
+      } else {
+        toCount.add(i);
+      }
+    }
+    if (!toCount.isEmpty()) {
+      int[] counted = tokenizer.countPlain(toCount.stream().map(pooled::get).toList());
+      for (int k = 0; k < counted.length; k++) {
+        n[toCount.get(k)] = counted[k];
+      }
+    }
+    return n;
   }
 }

@@ -1,7 +1,7 @@
 package org.cxrsearch.onnx.tokenize;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,13 +19,11 @@ import java.util.Map;
  */
 public final class ReportTokenizer implements AutoCloseable {
 
-  private final HuggingFaceTokenizer withSpecials;
-  private final HuggingFaceTokenizer plain;
+  private final HuggingFaceTokenizer tokenizer;
   private final int maxLength;
 
-  private ReportTokenizer(HuggingFaceTokenizer withSpecials, HuggingFaceTokenizer plain, int maxLength) {
-    this.withSpecials = withSpecials;
-    this.plain = plain;
+  private ReportTokenizer(HuggingFaceTokenizer tokenizer, int maxLength) {
+    this.tokenizer = tokenizer;
     this.maxLength = maxLength;
   }
 
@@ -36,15 +34,15 @@ public final class ReportTokenizer implements AutoCloseable {
     }
     DjlTelemetry.disable();
     try {
-      return new ReportTokenizer(load(tokenizerJson, maxLength, true), load(tokenizerJson, maxLength, false), maxLength);
+      return new ReportTokenizer(load(tokenizerJson, maxLength), maxLength);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
     }
   }
 
-  private static HuggingFaceTokenizer load(Path file, int maxLength, boolean addSpecialTokens) throws IOException {
+  private static HuggingFaceTokenizer load(Path file, int maxLength) throws IOException {
     return HuggingFaceTokenizer.newInstance(file, Map.of(
-        "addSpecialTokens", Boolean.toString(addSpecialTokens),
+        "addSpecialTokens", "true",
         "truncation", "true",
         "maxLength", Integer.toString(maxLength),
         "modelMaxLength", Integer.toString(maxLength),
@@ -57,7 +55,7 @@ public final class ReportTokenizer implements AutoCloseable {
 
   /** Ids with special tokens, truncated to {@link #maxLength()}, one row per text. */
   public List<long[]> encode(List<String> texts) {
-    return ids(withSpecials, texts);
+    return ids(texts, true);
   }
 
   /**
@@ -65,7 +63,7 @@ public final class ReportTokenizer implements AutoCloseable {
    * the {@code n} of MODEL.md §4 step 2.
    */
   public int[] countPlain(List<String> texts) {
-    List<long[]> rows = ids(plain, texts);
+    List<long[]> rows = ids(texts, false);
     int[] counts = new int[rows.size()];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = rows.get(i).length;
@@ -73,21 +71,33 @@ public final class ReportTokenizer implements AutoCloseable {
     return counts;
   }
 
-  private static List<long[]> ids(HuggingFaceTokenizer tokenizer, List<String> texts) {
+  /**
+   * Token ids only. {@link HuggingFaceTokenizer#batchEncode} would also copy every encoding's token
+   * strings, offsets, word ids and masks across JNI, which costs more than the tokenization itself;
+   * the binding's own {@link TokenizersLibrary} lets us fetch just the ids. The Rust side
+   * parallelises the batch.
+   */
+  private List<long[]> ids(List<String> texts, boolean addSpecialTokens) {
     if (texts.isEmpty()) {
       return List.of();
     }
-    Encoding[] encodings = tokenizer.batchEncode(texts);
+    TokenizersLibrary lib = TokenizersLibrary.LIB;
+    long[] encodings = lib.batchEncode(tokenizer.getHandle(), texts.toArray(String[]::new), addSpecialTokens);
     List<long[]> out = new ArrayList<>(encodings.length);
-    for (Encoding e : encodings) {
-      out.add(e.getIds());
+    try {
+      for (long e : encodings) {
+        out.add(lib.getTokenIds(e));
+      }
+    } finally {
+      for (long e : encodings) {
+        lib.deleteEncoding(e);
+      }
     }
     return out;
   }
 
   @Override
   public void close() {
-    withSpecials.close();
-    plain.close();
+    tokenizer.close();
   }
 }
