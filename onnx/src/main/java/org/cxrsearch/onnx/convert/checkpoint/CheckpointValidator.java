@@ -32,7 +32,7 @@ public final class CheckpointValidator {
           ? "[L, " + config.hiddenSize() + "]" : Arrays.toString(e.getValue());
       if (t == null) {
         missing.add(e.getKey() + " " + want);
-      } else if (!Arrays.equals(t.shape(), e.getValue()) || l <= 0) {
+      } else if (!Arrays.equals(t.shape(), e.getValue()) || e.getKey().equals(CheckpointLayout.LATENTS) && l <= 0) {
         wrongShape.add(e.getKey() + ": expected " + want + ", found " + t.shapeString());
       }
     }
@@ -71,8 +71,11 @@ public final class CheckpointValidator {
       byPattern.computeIfAbsent(pattern, k -> new ArrayList<>()).add(t.dtype() + " " + t.shapeString());
     }
     Map<String, String> out = new TreeMap<>();
-    byPattern.forEach((p, shapes) -> out.put(p, shapes.size() == 1 ? shapes.get(0)
-        : shapes.stream().distinct().toList() + " x" + shapes.size()));
+    byPattern.forEach((p, shapes) -> {
+      List<String> distinct = shapes.stream().distinct().toList();
+      String shape = distinct.size() == 1 ? distinct.get(0) : distinct.toString();
+      out.put(p, shapes.size() == 1 ? shape : shape + " x" + shapes.size());
+    });
     return out;
   }
 }
