@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Search engine for chest X-ray radiology reports (LLM2Vec4CXR + Lucene).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.cxrsearch.onnx.convert.cli.ConvertCommand.class,
     })
 public final class CxrSearch {
 
