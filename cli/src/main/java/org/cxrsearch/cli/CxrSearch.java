@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.cxrsearch.onnx.convert.cli.ConvertCommand.class,
+      org.cxrsearch.onnx.convert.bench.BenchConvertCommand.class,
     })
 public final class CxrSearch {
 

@@ -4,6 +4,7 @@ import static org.cxrsearch.onnx.convert.checkpoint.CheckpointLayout.LayerTensor
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.cxrsearch.onnx.convert.ConvertOptions;
@@ -131,10 +132,6 @@ public final class EncoderGraph {
   private Value latentPooling(Value hidden, Value embedMask) {
     int h = c.hiddenSize();
     int heads = options.latentHeads();
-    if (h % heads != 0) {
-      throw new org.cxrsearch.onnx.convert.ConversionException("hidden size " + h
-          + " is not divisible by --latent-heads " + heads);
-    }
     int d = h / heads;
     int latents = layout.latents();
     float[] inProj = read(CheckpointLayout.IN_PROJ_WEIGHT);
@@ -143,9 +140,9 @@ public final class EncoderGraph {
     float scale = (float) (1 / Math.sqrt(d));
 
     float[] keys = Matrices.affineRows(lat, latents, h, Matrices.rows(inProj, h, h, 2 * h), h,
-        java.util.Arrays.copyOfRange(inBias, h, 2 * h));
+        Arrays.copyOfRange(inBias, h, 2 * h));
     float[] values = Matrices.affineRows(lat, latents, h, Matrices.rows(inProj, h, 2 * h, 3 * h), h,
-        java.util.Arrays.copyOfRange(inBias, 2 * h, 3 * h));
+        Arrays.copyOfRange(inBias, 2 * h, 3 * h));
     // keysT[head][c][j] = K[j][head*d + c];  vals[head][j][c] = V[j][head*d + c]
     float[] keysT = new float[latents * h];
     float[] vals = new float[latents * h];
@@ -161,7 +158,7 @@ public final class EncoderGraph {
     Value v = g.constant("latent_values", TensorData.floats(vals, DataType.FLOAT, heads, latents, d));
 
     Value q = affine(hidden, Matrices.scaled(Matrices.rows(inProj, h, 0, h), scale),
-        Matrices.scaled(java.util.Arrays.copyOfRange(inBias, 0, h), scale), "latent_q");
+        Matrices.scaled(Arrays.copyOfRange(inBias, 0, h), scale), "latent_q");
     Value qh = g.transpose(g.reshape(q, 0, 0, heads, d), 0, 2, 1, 3);
     Value o = g.matMul(g.softmax(g.matMul(qh, kT), -1), v);
     Value a = affine(g.reshape(g.transpose(o, 0, 2, 1, 3), 0, 0, h), read(CheckpointLayout.OUT_PROJ_WEIGHT),

@@ -40,14 +40,8 @@ final class FusedBlocks implements BlockOps {
       return new Normed(y, residual);
     }
     Value[] out = g.node("SkipSimplifiedLayerNormalization", GraphBuilder.MS, List.of(residual, delta, weight),
-        new String[] {fresh("normed"), "", "", fresh("residual")}, Attr.of("epsilon", (float) c.rmsNormEps()));
+        new String[] {g.name("normed"), "", "", g.name("residual")}, Attr.of("epsilon", (float) c.rmsNormEps()));
     return new Normed(out[0], out[3]);
-  }
-
-  private int names;
-
-  private String fresh(String base) {
-    return "skipnorm_" + base + "_" + (names++);
   }
 
   @Override

@@ -50,6 +50,11 @@ public final class GraphBuilder {
     this.scope = prefix;
   }
 
+  /** A new unique tensor name in the current scope, for nodes whose outputs are named explicitly. */
+  public String name(String base) {
+    return fresh(base);
+  }
+
   private String fresh(String base) {
     String stem = scope.isEmpty() ? base : scope + "/" + base;
     int n = counters.merge(stem, 1, Integer::sum);
