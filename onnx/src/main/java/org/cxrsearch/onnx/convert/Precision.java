@@ -24,8 +24,15 @@ public enum Precision {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The precision named {@code id} ("fp32", ...). */
   public static Precision fromId(String id) {
-    return valueOf(id.toUpperCase(Locale.ROOT));
+    for (Precision p : values()) {
+      if (p.id().equalsIgnoreCase(id)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown precision '" + id + "'; choose one of "
+        + java.util.Arrays.stream(values()).map(Precision::id).toList());
   }
 
   /** Whether linear weights are block-quantized. */
