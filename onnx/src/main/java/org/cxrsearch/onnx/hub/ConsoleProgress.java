@@ -6,30 +6,35 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.cxrsearch.onnx.convert.ProgressListener;
 
 /**
- * Shows a progress bar on standard error for steps of at least {@code threshold} units (bytes of a
- * download); smaller steps finish too quickly to be worth a bar.
+ * Shows each step as a progress bar on standard error, for steps of at least {@code threshold} units;
+ * smaller steps finish too quickly to be worth a bar.
+ *
+ * @param unitName the unit shown ({@code MiB})
+ * @param unitSize work units per shown unit
  */
 public final class ConsoleProgress implements ProgressListener {
 
-  /** Bars for steps of 8 MiB or more. */
-  public static final long DEFAULT_THRESHOLD = 8L << 20;
-
+  private final String unitName;
+  private final long unitSize;
   private final long threshold;
   private ProgressBar bar;
 
-  public ConsoleProgress() {
-    this(DEFAULT_THRESHOLD);
+  public ConsoleProgress(String unitName, long unitSize, long threshold) {
+    this.unitName = unitName;
+    this.unitSize = unitSize;
+    this.threshold = threshold;
   }
 
-  public ConsoleProgress(long threshold) {
-    this.threshold = threshold;
+  /** For downloads: bars in MiB, for files of 8 MiB or more. */
+  public static ConsoleProgress bytes() {
+    return new ConsoleProgress("MiB", 1L << 20, 8L << 20);
   }
 
   @Override
   public void begin(String step, long total) {
     end();
     if (total >= threshold) {
-      bar = new ProgressBarBuilder().setTaskName(step).setInitialMax(total).setUnit("MiB", 1L << 20)
+      bar = new ProgressBarBuilder().setTaskName(step).setInitialMax(total).setUnit(unitName, unitSize)
           .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500).build();
     }
   }

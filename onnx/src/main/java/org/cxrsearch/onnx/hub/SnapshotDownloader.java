@@ -70,8 +70,16 @@ public final class SnapshotDownloader {
     this.attempts = attempts;
   }
 
-  /** The snapshot directory of {@code repo}, downloading it first if the cache does not hold it. */
-  public Path fetch(RepoId repo) {
+  /**
+   * A checkpoint in the cache.
+   *
+   * @param commit the commit it was downloaded from
+   * @param directory its files
+   */
+  public record LocalSnapshot(String commit, Path directory) {}
+
+  /** The snapshot of {@code repo}, downloading it first if the cache does not hold it. */
+  public LocalSnapshot fetch(RepoId repo) {
     CacheLayout cache = settings.cache();
     if (settings.offline()) {
       return cached(repo).orElseThrow(() -> new HubException("HF_HUB_OFFLINE is set and " + repo
@@ -79,7 +87,7 @@ public final class SnapshotDownloader {
           + "); run once online, or use a commit id that is cached"));
     }
     if (repo.pinned()) {
-      Optional<Path> cached = cached(repo);
+      Optional<LocalSnapshot> cached = cached(repo);
       if (cached.isPresent()) {
         return cached.get(); // a commit never changes: no need to ask the hub
       }
@@ -88,10 +96,10 @@ public final class SnapshotDownloader {
     try {
       snapshot = client.snapshot(repo);
     } catch (IOException e) {
-      Optional<Path> cached = cached(repo);
+      Optional<LocalSnapshot> cached = cached(repo);
       if (cached.isPresent()) {
         LOG.log(System.Logger.Level.WARNING, "cannot reach {0} ({1}); using the cached snapshot {2}",
-            settings.endpoint(), e.toString(), cached.get());
+            settings.endpoint(), e.toString(), cached.get().directory());
         return cached.get();
       }
       throw new HubException("cannot reach " + settings.endpoint() + " to resolve " + repo + ": " + e
@@ -107,13 +115,14 @@ public final class SnapshotDownloader {
       throw new UncheckedIOException("cannot write the cache " + cache.root() + ": " + e.getMessage(), e);
     }
     LOG.log(System.Logger.Level.INFO, "{0} is commit {1}: {2}", repo, snapshot.commit(), dir);
-    return dir;
+    return new LocalSnapshot(snapshot.commit(), dir);
   }
 
-  private Optional<Path> cached(RepoId repo) {
+  private Optional<LocalSnapshot> cached(RepoId repo) {
     CacheLayout cache = settings.cache();
     Optional<String> commit = repo.pinned() ? Optional.of(repo.revision()) : cache.readRef(repo);
-    return commit.map(c -> cache.snapshotDir(repo, c)).filter(Files::isDirectory);
+    return commit.map(c -> new LocalSnapshot(c, cache.snapshotDir(repo, c)))
+        .filter(s -> Files.isDirectory(s.directory()));
   }
 
   private void download(RepoSnapshot snapshot, Path target) throws IOException {

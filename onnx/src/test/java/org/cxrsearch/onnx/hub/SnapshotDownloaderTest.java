@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cxrsearch.onnx.convert.ProgressListener;
+import org.cxrsearch.onnx.testing.FakeHub;
 import org.cxrsearch.onnx.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class SnapshotDownloaderTest {
 
   @Test
   void fullDownloadPublishesVerifiedSnapshotByCommit() throws IOException {
-    Path dir = downloader().fetch(RepoId.parse(REPO));
+    Path dir = downloader().fetch(RepoId.parse(REPO)).directory();
 
     CacheLayout layout = new CacheLayout(cache);
     assertEquals(layout.snapshotDir(RepoId.parse(REPO), COMMIT_A), dir);
@@ -109,7 +110,7 @@ class SnapshotDownloaderTest {
     assertTrue(have > cut / 2 && have <= cut, "kept " + have + " of the " + cut + " bytes sent");
     assertFalse(Files.exists(layout.snapshotDir(RepoId.parse(REPO), COMMIT_A)), "no snapshot from a partial download");
 
-    Path dir = downloader().fetch(RepoId.parse(REPO));
+    Path dir = downloader().fetch(RepoId.parse(REPO)).directory();
     assertFixtureFiles(dir);
     List<FakeHub.Request> weights = hub.requestsFor(WEIGHTS);
     assertEquals("bytes=" + have + "-", weights.get(weights.size() - 1).range());
@@ -120,7 +121,7 @@ class SnapshotDownloaderTest {
   @Test
   void interruptedTransferResumesWithinOneRunWhenRetriesAreAllowed() throws IOException {
     hub.dropAfter(WEIGHTS, 1_000_000);
-    Path dir = downloader(settings(Optional.empty(), false), 3).fetch(RepoId.parse(REPO));
+    Path dir = downloader(settings(Optional.empty(), false), 3).fetch(RepoId.parse(REPO)).directory();
     assertFixtureFiles(dir);
     List<FakeHub.Request> weights = hub.requestsFor(WEIGHTS).stream().filter(r -> r.path().startsWith("/cdn/")).toList();
     assertEquals(2, weights.size(), weights.toString());
@@ -143,7 +144,7 @@ class SnapshotDownloaderTest {
     assertFalse(Files.exists(new CacheLayout(cache).snapshotDir(RepoId.parse(REPO), COMMIT_A)));
 
     hub.corrupt(WEIGHTS, false);
-    assertFixtureFiles(downloader().fetch(RepoId.parse(REPO)));
+    assertFixtureFiles(downloader().fetch(RepoId.parse(REPO)).directory());
   }
 
   @Test
@@ -160,17 +161,17 @@ class SnapshotDownloaderTest {
     changed.put("config.json", "{\"changed\": true}".getBytes(StandardCharsets.UTF_8));
     hub.commit(COMMIT_B, changed).ref("v1", COMMIT_A);
 
-    Path a = downloader().fetch(RepoId.parse(REPO));
+    Path a = downloader().fetch(RepoId.parse(REPO)).directory();
     hub.ref("main", COMMIT_B); // the branch moves on the hub
-    Path b = downloader().fetch(RepoId.parse(REPO));
+    Path b = downloader().fetch(RepoId.parse(REPO)).directory();
     assertEquals(new CacheLayout(cache).snapshotDir(RepoId.parse(REPO), COMMIT_B), b);
     assertArrayEquals(changed.get("config.json"), Files.readAllBytes(b.resolve("config.json")));
     assertArrayEquals(fixture.get("config.json"), Files.readAllBytes(a.resolve("config.json")), "old snapshot untouched");
 
     int before = hub.requests().size();
-    assertEquals(a, downloader().fetch(RepoId.parse(REPO + "@" + COMMIT_A)));
+    assertEquals(a, downloader().fetch(RepoId.parse(REPO + "@" + COMMIT_A)).directory());
     assertEquals(before, hub.requests().size(), "a cached commit needs no network");
-    assertEquals(a, downloader().fetch(RepoId.parse(REPO + "@v1")));
+    assertEquals(a, downloader().fetch(RepoId.parse(REPO + "@v1")).directory());
     assertEquals(0, hub.requests().subList(before, hub.requests().size()).stream()
         .filter(r -> r.path().contains("/resolve/")).count(), "a tag that resolves to a cached commit downloads nothing");
   }
@@ -186,16 +187,16 @@ class SnapshotDownloaderTest {
 
   @Test
   void offlineWithCacheUsesTheRecordedCommit() throws IOException {
-    Path online = downloader().fetch(RepoId.parse(REPO));
+    Path online = downloader().fetch(RepoId.parse(REPO)).directory();
     int before = hub.requests().size();
-    assertEquals(online, downloader(settings(Optional.empty(), true), 1).fetch(RepoId.parse(REPO)));
+    assertEquals(online, downloader(settings(Optional.empty(), true), 1).fetch(RepoId.parse(REPO)).directory());
     assertEquals(before, hub.requests().size());
   }
 
   @Test
   void tokenIsSentAsBearerToTheHubButNotToAnotherOrigin() throws IOException {
     hub.cdnOnOtherOrigin();
-    downloader(settings(Optional.of("hf_secret"), false), 1).fetch(RepoId.parse(REPO));
+    downloader(settings(Optional.of("hf_secret"), false), 1).fetch(RepoId.parse(REPO)).directory();
     for (FakeHub.Request r : hub.requests()) {
       if (r.path().startsWith("/cdn/")) {
         assertNull(r.authorization(), "token leaked to the CDN: " + r);
@@ -208,7 +209,7 @@ class SnapshotDownloaderTest {
 
   @Test
   void noTokenNoAuthorizationHeader() {
-    downloader().fetch(RepoId.parse(REPO));
+    downloader().fetch(RepoId.parse(REPO)).directory();
     assertTrue(hub.requests().stream().allMatch(r -> r.authorization() == null));
   }
 
@@ -240,7 +241,7 @@ class SnapshotDownloaderTest {
     sharded.put(SnapshotDownloader.INDEX, ("{\"weight_map\": {\"a\": \"model-00001-of-00002.safetensors\","
         + " \"b\": \"model-00002-of-00002.safetensors\"}}").getBytes(StandardCharsets.UTF_8));
     hub.commit(COMMIT_B, sharded).ref("main", COMMIT_B);
-    Path dir = downloader().fetch(RepoId.parse(REPO));
+    Path dir = downloader().fetch(RepoId.parse(REPO)).directory();
     assertTrue(Files.isRegularFile(dir.resolve("model-00002-of-00002.safetensors")));
     assertTrue(Files.isRegularFile(dir.resolve(SnapshotDownloader.INDEX)));
     assertFalse(Files.exists(dir.resolve("unrelated.safetensors")));

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.hub;
+package org.cxrsearch.onnx.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -34,10 +34,10 @@ import org.cxrsearch.onnx.bundle.Digests;
  * {@code 127.0.0.1}) like the real hub's CDN. Faults can be injected: a connection dropped after N
  * bytes, a corrupted body.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
   /** One request as the server saw it. */
-  record Request(String path, String query, String range, String authorization) {}
+  public record Request(String path, String query, String range, String authorization) {}
 
   private static final Pattern API = Pattern.compile("/api/models/([^/]+)/([^/]+)/revision/([^/?]+)");
   private static final Pattern RESOLVE = Pattern.compile("/([^/]+)/([^/]+)/resolve/([^/]+)/(.+)");
@@ -54,7 +54,7 @@ final class FakeHub implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private volatile String cdnHost = "127.0.0.1";
 
-  FakeHub(String repo) throws IOException {
+  public FakeHub(String repo) throws IOException {
     this.repo = repo;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -63,7 +63,7 @@ final class FakeHub implements AutoCloseable {
   }
 
   /** Reads every regular file of {@code dir}. */
-  static Map<String, byte[]> filesOf(Path dir) throws IOException {
+  public static Map<String, byte[]> filesOf(Path dir) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     try (var s = Files.list(dir)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -73,23 +73,23 @@ final class FakeHub implements AutoCloseable {
     return files;
   }
 
-  FakeHub commit(String sha, Map<String, byte[]> files) {
+  public FakeHub commit(String sha, Map<String, byte[]> files) {
     commits.put(sha, new TreeMap<>(files));
     return this;
   }
 
-  FakeHub ref(String revision, String sha) {
+  public FakeHub ref(String revision, String sha) {
     refs.put(revision, sha);
     return this;
   }
 
   /** The next download of {@code file} sends its headers, then only {@code bytes} bytes, then drops the connection. */
-  void dropAfter(String file, long bytes) {
+  public void dropAfter(String file, long bytes) {
     dropAfter.put(file, bytes);
   }
 
   /** Downloads of {@code file} have one byte flipped (the metadata stays right) until {@code healed}. */
-  void corrupt(String file, boolean on) {
+  public void corrupt(String file, boolean on) {
     if (on) {
       corrupt.put(file, true);
     } else {
@@ -98,21 +98,21 @@ final class FakeHub implements AutoCloseable {
   }
 
   /** Serves large files from another origin, as the real hub's CDN does. */
-  void cdnOnOtherOrigin() {
+  public void cdnOnOtherOrigin() {
     cdnHost = "localhost";
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  List<Request> requestsFor(String file) {
+  public List<Request> requestsFor(String file) {
     return requests().stream().filter(r -> r.path().endsWith("/" + file)).toList();
   }
 
@@ -232,11 +232,11 @@ final class FakeHub implements AutoCloseable {
     return name.endsWith(".safetensors") || name.equals("tokenizer.json");
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     return Digests.hex(Digests.sha256().digest(bytes));
   }
 
-  static String gitBlobId(byte[] bytes) {
+  public static String gitBlobId(byte[] bytes) {
     var sha1 = Digests.sha1();
     sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
     return Digests.hex(sha1.digest(bytes));
