@@ -72,7 +72,7 @@ public final class ModelResolver {
   public ModelResolver(HubSettings settings, BundleLoader loader) {
     this(settings, loader,
         () -> new SnapshotDownloader(settings, HubClient.create(settings), ConsoleProgress.bytes(), DOWNLOAD_ATTEMPTS),
-        CheckpointConversion.standard(new ConsoleProgress("M", 1_000_000, 1)), ConvertOptions.defaults());
+        CheckpointConversion.standard(ConsoleProgress.parameters()), ConvertOptions.defaults());
   }
 
   /** A resolver with hub settings from the environment and {@code cacheDir} as the cache. */

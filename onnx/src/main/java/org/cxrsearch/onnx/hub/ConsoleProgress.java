@@ -6,8 +6,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.cxrsearch.onnx.convert.ProgressListener;
 
 /**
- * Shows each step as a progress bar on standard error, for steps of at least {@code threshold} units;
- * smaller steps finish too quickly to be worth a bar.
+ * Shows each step as a progress bar on standard error, for steps of at least {@code threshold} units
+ * (smaller steps finish too quickly to be worth a bar); a step of unknown size is announced by a line.
  *
  * @param unitName the unit shown ({@code MiB})
  * @param unitSize work units per shown unit
@@ -30,12 +30,19 @@ public final class ConsoleProgress implements ProgressListener {
     return new ConsoleProgress("MiB", 1L << 20, 8L << 20);
   }
 
+  /** For conversions: every step, in millions of parameters. */
+  public static ConsoleProgress parameters() {
+    return new ConsoleProgress("M", 1_000_000, 0);
+  }
+
   @Override
   public void begin(String step, long total) {
     end();
-    if (total >= threshold) {
+    if (total < 0) {
+      System.err.println(step + " ...");
+    } else if (total >= threshold) {
       bar = new ProgressBarBuilder().setTaskName(step).setInitialMax(total).setUnit(unitName, unitSize)
-          .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(500).build();
+          .setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate().setUpdateIntervalMillis(500).build();
     }
   }
 

@@ -8,6 +8,7 @@ import org.cxrsearch.onnx.convert.ConversionResult;
 import org.cxrsearch.onnx.convert.ConvertOptions;
 import org.cxrsearch.onnx.convert.GraphStyle;
 import org.cxrsearch.onnx.convert.Precision;
+import org.cxrsearch.onnx.hub.ConsoleProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,7 +71,7 @@ public final class ConvertCommand implements Callable<Integer> {
         options.latentHeads(), options.quantBlockSize(), options.accuracyLevel());
     out.flush();
     try {
-      ConversionResult r = new CheckpointConverter().convert(from, to, options, new ProgressBarListener());
+      ConversionResult r = new CheckpointConverter().convert(from, to, options, ConsoleProgress.parameters());
       out.printf("convert: wrote %s (%,d parameters, %s, %.1f s)%n", r.bundleDir(), r.parameters(),
           r.manifest().files().keySet(), r.millis() / 1000.0);
       return 0;
