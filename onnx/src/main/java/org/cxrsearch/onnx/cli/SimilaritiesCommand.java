@@ -35,7 +35,7 @@ public final class SimilaritiesCommand implements Callable<Integer> {
     try (OnnxEncoder encoder = model.open(); Writer out = io.writer(); JsonGenerator gen = json.createGenerator(out)) {
       float[] q = encoder.encodeWithInstruction(List.of(query))[0];
       List<Float> scores = new ArrayList<>();
-      for (List<String> texts = in.next(EncodeCommand.CHUNK); !texts.isEmpty(); texts = in.next(EncodeCommand.CHUNK)) {
+      for (List<String> texts = in.next(TextStreamCommand.CHUNK); !texts.isEmpty(); texts = in.next(TextStreamCommand.CHUNK)) {
         for (float[] c : encoder.encodeWithInstruction(texts)) {
           scores.add(Vectors.cosine(q, c));
         }

@@ -151,18 +151,19 @@ public final class OnnxEncoder implements TextEncoder {
 
   @Override
   public float[][] encodeText(List<String> texts) {
-    long t = System.nanoTime();
-    List<TokenizedText> rows = tokenizer.forText(texts);
-    times.add(Stage.TOKENIZE, t);
-    return encodeTokenized(rows);
+    return encodeTokenized(timed(Stage.TOKENIZE, () -> tokenizer.forText(texts)));
   }
 
   @Override
   public float[][] encodeWithInstruction(List<String> texts) {
+    return encodeTokenized(timed(Stage.TOKENIZE, () -> tokenizer.forInstruction(texts)));
+  }
+
+  private <T> T timed(Stage stage, java.util.function.Supplier<T> work) {
     long t = System.nanoTime();
-    List<TokenizedText> rows = tokenizer.forInstruction(texts);
-    times.add(Stage.TOKENIZE, t);
-    return encodeTokenized(rows);
+    T result = work.get();
+    times.add(stage, t);
+    return result;
   }
 
   /** Runs already tokenized rows; results in the order of {@code rows}. */
