@@ -54,6 +54,7 @@ public final class ChecksumVerifier {
 
   private static final System.Logger LOG = System.getLogger(ChecksumVerifier.class.getName());
   private static final int STAMP_FORMAT = 1;
+  private static final long LOUD_HASH_BYTES = 256L << 20;
 
   private final Mode mode;
   private final ObjectMapper json;
@@ -85,7 +86,9 @@ public final class ChecksumVerifier {
         verified.put(name, now);
         continue;
       }
-      LOG.log(System.Logger.Level.INFO, "verifying {0} ({1} bytes) against {2}", file, now.size(), BundleManifest.FILE_NAME);
+      // Only hashing that takes noticeable time is worth a line at start-up.
+      LOG.log(now.size() >= LOUD_HASH_BYTES ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+          "verifying {0} ({1} bytes) against {2}", file, now.size(), BundleManifest.FILE_NAME);
       String actual = Digests.sha256(file);
       if (!actual.equals(want)) {
         throw new ModelLoadException("checksum mismatch for " + file + ": " + BundleManifest.FILE_NAME

@@ -101,7 +101,7 @@ public final class ModelResolver {
       RepoId repo = RepoId.parse(spec);
       SnapshotDownloader.LocalSnapshot snapshot = downloader.get().fetch(repo);
       return converted(snapshot.directory(),
-          "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant());
+          "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant(), repo.repo());
     }
     throw new ModelLoadException("--model " + spec + ": not '" + DEFAULT + "', not a directory, and not a Hugging Face"
         + " repository id (owner/name[@revision]); give a bundle directory (model.onnx + tokenizer.json), a"
@@ -113,15 +113,19 @@ public final class ModelResolver {
       return loader.load(dir);
     }
     if (Files.isRegularFile(dir.resolve("config.json")) && !safetensors(dir).isEmpty()) {
-      return converted(dir, "local--" + safeName(dir) + "--" + localHash(dir) + "--" + variant());
+      return converted(dir, "local--" + safeName(dir) + "--" + localHash(dir) + "--" + variant(), options.name());
     }
     throw new ModelLoadException("--model " + spec + ": " + dir + " is neither a model bundle (model.onnx +"
         + " tokenizer.json) nor a Hugging Face checkpoint (config.json + *.safetensors); it contains "
         + BundlePaths.list(dir));
   }
 
-  /** The bundle converted from {@code checkpoint} under {@code key}, converting it first if needed. */
-  private ModelBundle converted(Path checkpoint, String key) {
+  /**
+   * The bundle converted from {@code checkpoint} under {@code key}, converting it first if needed.
+   *
+   * @param name the model name for the manifest ("" lets the converter name it after the directory)
+   */
+  private ModelBundle converted(Path checkpoint, String key, String name) {
     CacheLayout cache = settings.cache();
     Path bundle = cache.bundleDir(key);
     if (!Files.isDirectory(bundle)) {
@@ -129,7 +133,7 @@ public final class ModelResolver {
         if (!Files.isDirectory(bundle)) {
           LOG.log(System.Logger.Level.INFO, "converting {0} into {1}", checkpoint, bundle);
           Files.createDirectories(bundle.getParent());
-          conversion.convert(checkpoint, bundle, options);
+          conversion.convert(checkpoint, bundle, options.withName(name));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the cache " + cache.root() + ": " + e.getMessage(), e);
@@ -138,7 +142,10 @@ public final class ModelResolver {
     return loader.load(bundle);
   }
 
-  /** Precision plus a short hash of every conversion option, so different options never share a bundle. */
+  /**
+   * Precision plus a short hash of every conversion option, so different options never share a
+   * bundle. The hash covers the options as configured; the per-source model name is set later.
+   */
   private String variant() {
     return options.precision().id() + "-" + shortHash(options.toString());
   }
