@@ -103,7 +103,6 @@ class ModelResolverTest {
     assertTrue(first.directory().startsWith(tmp.resolve("cache").resolve("bundles")), first.directory().toString());
     assertTrue(first.directory().getFileName().toString().startsWith("local--my-checkpoint--"));
     assertTrue(first.manifest().orElseThrow().files().containsKey(ModelBundle.MODEL_FILE), "converted with checksums");
-    assertGoldenParity(first);
 
     ModelBundle again = resolver(false).resolve(checkpoint.toString());
     assertEquals(first.directory(), again.directory());
