@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       TokenizeCommand.class,
       SimilaritiesCommand.class,
       EncodeBenchCommand.class,
+      org.cxrsearch.onnx.convert.cli.ConvertCommand.class,
+      org.cxrsearch.onnx.convert.bench.BenchConvertCommand.class,
     })
 public final class CxrSearch {
 

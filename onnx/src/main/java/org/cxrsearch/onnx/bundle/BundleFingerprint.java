@@ -1,14 +1,10 @@
 package org.cxrsearch.onnx.bundle;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,21 +24,12 @@ public final class BundleFingerprint {
         .orElseGet(() -> hashAll(bundle.directory()));
     StringBuilder lines = new StringBuilder();
     new TreeMap<>(files).forEach((name, sha) -> lines.append(name).append('=').append(sha).append('\n'));
-    return "sha256:" + HexFormat.of().formatHex(sha256().digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+    return "sha256:" + Digests.hex(Digests.sha256().digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Lower-case hex SHA-256 of a file's bytes. */
   public static String sha256(Path file) {
-    MessageDigest md = sha256();
-    byte[] buf = new byte[1 << 20];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return Digests.sha256(file);
   }
 
   private static Map<String, String> hashAll(Path dir) {
@@ -59,13 +46,5 @@ public final class BundleFingerprint {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
     return out;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }
