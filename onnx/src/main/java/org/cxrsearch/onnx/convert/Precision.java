@@ -12,16 +12,22 @@ public enum Precision {
    */
   FP16,
   /**
-   * 8-bit block-quantized linear weights ({@code MatMulNBits}, symmetric, one float scale per block
-   * along the input dimension), for CPUs. Embeddings, norms and the pooling head stay float32.
+   * int8 backbone weights (one scale per output channel) and int8 activations quantized at run time
+   * ({@code DynamicQuantizeMatMul}: integer kernels, VNNI/AMX), for CPUs. Embeddings, norms and the
+   * pooling head stay float32.
    */
   INT8,
+  /**
+   * 8-bit block-quantized backbone weights ({@code MatMulNBits}, symmetric, one scale per block of
+   * the input dimension): more exact than {@link #INT8}, slower on CPUs without a fast 8-bit kernel.
+   */
+  INT8_BLOCK,
   /** 4-bit block-quantized linear weights ({@code MatMulNBits}); smaller and faster, less exact. */
   INT4;
 
   /** The name used on the command line and in {@code manifest.json}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The precision named {@code id} ("fp32", ...). */
@@ -37,6 +43,6 @@ public enum Precision {
 
   /** Whether linear weights are block-quantized. */
   public boolean quantized() {
-    return this == INT8 || this == INT4;
+    return this == INT8 || this == INT8_BLOCK || this == INT4;
   }
 }

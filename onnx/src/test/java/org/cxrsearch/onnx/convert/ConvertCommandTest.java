@@ -42,7 +42,7 @@ class ConvertCommandTest {
     Path bundle = tmp.resolve("b");
     assertEquals(2, run("--from", GoldensConversionTest.TINY.resolve("hf").toString(), "--to", bundle.toString(),
         "--precision", "bf8"));
-    assertTrue(err.toString().contains("unknown precision 'bf8'; choose one of [fp32, fp16, int8, int4]"),
+    assertTrue(err.toString().contains("unknown precision 'bf8'; choose one of [fp32, fp16, int8, int8-block, int4]"),
         err.toString());
     assertFalse(Files.exists(bundle));
   }

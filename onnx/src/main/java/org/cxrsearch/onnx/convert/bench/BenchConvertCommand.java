@@ -56,6 +56,7 @@ public final class BenchConvertCommand implements Callable<Integer> {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     out.printf("bench-convert: batch %d x seq %d, %d intra-op threads, %d runs, %d CPUs visible%n", batch, seq, threads,
         runs, Runtime.getRuntime().availableProcessors());
+    // measured before and after the bundles, best kept: on a shared machine either may be disturbed
     double peak = peakM > 0 ? matMulPeak(env, out) : Double.NaN;
     double flopsPerToken = from == null ? Double.NaN : flopsPerToken(from, seq);
     if (from != null) {
@@ -71,6 +72,8 @@ public final class BenchConvertCommand implements Callable<Integer> {
       }
     }
     float[][] reference = null;
+    List<String> lines = new java.util.ArrayList<>();
+    List<Double> rates = new java.util.ArrayList<>();
     for (Path bundle : bundles) {
       try (OrtSession.SessionOptions opts = options();
           OrtSession session = timed(out, "load " + bundle, () -> env.createSession(
@@ -92,10 +95,19 @@ public final class BenchConvertCommand implements Callable<Integer> {
             minCos = Math.min(minCos, Vectors.cosine(e[b], reference[b]));
           }
         }
-        out.printf("%-50s best %8.1f ms  %8.1f tokens/s  %7.1f GFLOP/s  %5.1f%% of peak  min cos vs first %.6f%n",
-            bundle, best / 1e6, tokensPerSecond, gflops, 100 * gflops / peak, minCos);
+        lines.add(String.format("%-45s best %8.1f ms %7.1f tokens/s %6.1f GFLOP/s  min cos vs first %.6f",
+            bundle, best / 1e6, tokensPerSecond, gflops, minCos));
+        rates.add(gflops);
+        out.println(lines.getLast());
         out.flush();
       }
+    }
+    if (peakM > 0) {
+      peak = Math.max(peak, matMulPeak(env, out));
+    }
+    out.printf("summary (MatMul peak %.1f GFLOP/s; speed-up vs first bundle):%n", peak);
+    for (int i = 0; i < lines.size(); i++) {
+      out.printf("  %s  %5.1f%% of peak  x%.2f%n", lines.get(i), 100 * rates.get(i) / peak, rates.get(i) / rates.get(0));
     }
     return 0;
   }
@@ -133,7 +145,7 @@ public final class BenchConvertCommand implements Callable<Integer> {
       }
       long best = Long.MAX_VALUE;
       try (OnnxTensor t = OnnxTensor.createTensor(env, x)) {
-        for (int i = 0; i <= runs; i++) {
+        for (int i = 0; i <= Math.max(runs, 5); i++) {
           long t0 = System.nanoTime();
           try (OrtSession.Result res = s.run(Map.of("x", t))) {
             best = i == 0 ? best : Math.min(best, System.nanoTime() - t0);

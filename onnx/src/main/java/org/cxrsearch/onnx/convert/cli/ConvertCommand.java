@@ -33,7 +33,8 @@ public final class ConvertCommand implements Callable<Integer> {
   Path to;
 
   @Option(names = "--precision", defaultValue = "fp32", paramLabel = "P",
-      description = "fp32, fp16 (GPU), int8 or int4 (block-quantized weights, CPU). Default: ${DEFAULT-VALUE}.")
+      description = "fp32, fp16 (GPU), int8 (int8 weights + dynamic int8 activations, CPU), int8-block or int4 "
+          + "(block-quantized weights, MatMulNBits, CPU). Default: ${DEFAULT-VALUE}.")
   String precision;
 
   @Option(names = "--style", defaultValue = "fused", paramLabel = "S",
@@ -44,11 +45,11 @@ public final class ConvertCommand implements Callable<Integer> {
   int latentHeads;
 
   @Option(names = "--block-size", defaultValue = "32",
-      description = "Quantization block length for int8/int4. Default: ${DEFAULT-VALUE}.")
+      description = "Quantization block length for int8-block/int4. Default: ${DEFAULT-VALUE}.")
   int blockSize;
 
   @Option(names = "--accuracy-level", defaultValue = "4",
-      description = "MatMulNBits accuracy level for int8/int4: 4 = int8 activations (fast), 0 = float. "
+      description = "MatMulNBits accuracy level for int8-block/int4: 4 = int8 activations (fast), 0 = float. "
           + "Default: ${DEFAULT-VALUE}.")
   int accuracyLevel;
 

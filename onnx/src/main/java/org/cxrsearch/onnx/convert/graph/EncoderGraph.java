@@ -13,6 +13,7 @@ import org.cxrsearch.onnx.convert.Precision;
 import org.cxrsearch.onnx.convert.checkpoint.CheckpointLayout;
 import org.cxrsearch.onnx.convert.checkpoint.LlamaConfig;
 import org.cxrsearch.onnx.convert.quant.BlockQuantizer;
+import org.cxrsearch.onnx.convert.quant.ChannelQuantizer;
 import org.cxrsearch.onnx.convert.safetensors.Checkpoint;
 
 /**
@@ -59,7 +60,8 @@ public final class EncoderGraph {
     this.type = options.precision() == Precision.FP16 ? DataType.FLOAT16 : DataType.FLOAT;
     this.backboneLinear = switch (options.precision()) {
       case FP32, FP16 -> Linear.dense(type);
-      case INT8 -> Linear.blockQuantized(new BlockQuantizer(8, options.quantBlockSize()), options.accuracyLevel());
+      case INT8 -> Linear.dynamicInt8(new ChannelQuantizer());
+      case INT8_BLOCK -> Linear.blockQuantized(new BlockQuantizer(8, options.quantBlockSize()), options.accuracyLevel());
       case INT4 -> Linear.blockQuantized(new BlockQuantizer(4, options.quantBlockSize()), options.accuracyLevel());
     };
   }

@@ -3,6 +3,7 @@ package org.cxrsearch.onnx.convert.graph;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import java.util.List;
 import org.cxrsearch.onnx.convert.quant.BlockQuantizer;
+import org.cxrsearch.onnx.convert.quant.ChannelQuantizer;
 
 /**
  * Emits {@code y = x W^T} for a constant weight {@code W [out, in]} (the checkpoint's layout), in
@@ -34,6 +35,19 @@ public interface Linear {
       return g.node("MatMulNBits", GraphBuilder.MS, List.of(x, codes, scales), 1,
           Attr.of("K", (long) in), Attr.of("N", (long) out), Attr.of("bits", (long) quantizer.bits()),
           Attr.of("block_size", (long) quantizer.blockSize()), Attr.of("accuracy_level", (long) accuracyLevel))[0];
+    };
+  }
+
+  /**
+   * int8 weights per output channel with int8 activations quantized at run time: ONNX Runtime's
+   * {@code DynamicQuantizeMatMul} (com.microsoft).
+   */
+  static Linear dynamicInt8(ChannelQuantizer quantizer) {
+    return (g, x, w, out, in, name) -> {
+      ChannelQuantizer.Quantized q = quantizer.quantize(w, out, in);
+      Value codes = g.constant(name + ".q", TensorData.bytes(q.codes(), DataType.INT8, in, out));
+      Value scales = g.constant(name + ".scales", TensorData.floats(q.scales(), DataType.FLOAT, out));
+      return g.node("DynamicQuantizeMatMul", GraphBuilder.MS, List.of(x, codes, scales), 1)[0];
     };
   }
 }
