@@ -45,6 +45,26 @@ public final class Digests {
     }
   }
 
+  /**
+   * File name to SHA-256 of every file that makes up a bundle directory: its regular files, not
+   * recursive, except {@code manifest.json} (which lists these digests) and dot-files (stamps,
+   * staging leftovers).
+   */
+  public static java.util.Map<String, String> sha256OfBundleFiles(Path dir) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals(BundleManifest.FILE_NAME) && !name.startsWith(".")) {
+          out.put(name, sha256(f));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   public static String hex(byte[] digest) {
     return HexFormat.of().formatHex(digest);
   }

@@ -12,10 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import org.cxrsearch.onnx.bundle.BundleManifest;
+import org.cxrsearch.onnx.bundle.Digests;
 import org.cxrsearch.onnx.bundle.ModelBundle;
 import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.convert.bundle.AtomicBundleWriter;
-import org.cxrsearch.onnx.convert.bundle.Checksums;
 import org.cxrsearch.onnx.convert.checkpoint.CheckpointLayout;
 import org.cxrsearch.onnx.convert.checkpoint.CheckpointValidator;
 import org.cxrsearch.onnx.convert.checkpoint.LlamaConfig;
@@ -84,7 +84,7 @@ public final class CheckpointConverter {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, ModelFamily.LLM2VEC4CXR.id(),
             options.name().isBlank() ? hfDir.toAbsolutePath().normalize().getFileName().toString() : options.name(),
             config.hiddenSize(), MAX_LENGTH, SEPARATOR, PAD_ID, options.precision().id(),
-            Checksums.of(bundle.directory()));
+            Digests.sha256OfBundleFiles(bundle.directory()));
         json.copy().enable(SerializationFeature.INDENT_OUTPUT)
             .writeValue(bundle.directory().resolve(BundleManifest.FILE_NAME).toFile(), manifest);
         progress.end();
