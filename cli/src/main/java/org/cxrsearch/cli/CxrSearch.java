@@ -45,6 +45,8 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       BenchSearchCommand.class,
       EncodeBenchCommand.class,
+      org.cxrsearch.onnx.convert.cli.ConvertCommand.class,
+      org.cxrsearch.onnx.convert.bench.BenchConvertCommand.class,
     })
 public final class CxrSearch {
 

@@ -4,23 +4,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads a bundle directory: checks that {@code model.onnx} and {@code tokenizer.json} exist and
- * parses {@code manifest.json} when present. Does not open the model; the runtime validates the
- * graph's signature (see {@link ModelSignature}).
+ * Reads a bundle directory: checks that {@code model.onnx} and {@code tokenizer.json} exist, parses
+ * {@code manifest.json} when present, and checks the bundle's integrity before any runtime sees it:
+ *
+ * <ol>
+ *   <li>every SHA-256 the manifest lists matches its file ({@link ChecksumVerifier}; by default a
+ *       file already verified and unchanged since is not re-hashed);
+ *   <li>every external-data location in {@code model.onnx} names an existing, large enough file
+ *       inside the bundle, never an absolute path, a {@code ..} path or a symbolic link out of it
+ *       ({@link ExternalData});
+ *   <li>when the manifest lists checksums, it lists them for the model, the tokenizer and every
+ *       external-data file, so that no file the runtime reads escapes verification.
+ * </ol>
+ *
+ * Does not open the model; the runtime validates the graph's signature (see {@link ModelSignature}).
  */
 public final class BundleLoader {
 
   private final ObjectMapper json;
+  private final ChecksumVerifier checksums;
 
   public BundleLoader() {
     this(new ObjectMapper());
   }
 
   public BundleLoader(ObjectMapper json) {
-    this.json = json;
+    this(json, ChecksumVerifier.Mode.STAMPED);
+  }
+
+  /**
+   * @param json reads the manifest
+   * @param verification whether unchanged, already verified files are re-hashed
+   */
+  public BundleLoader(ObjectMapper json, ChecksumVerifier.Mode verification) {
+    this.json = Objects.requireNonNull(json, "json");
+    this.checksums = new ChecksumVerifier(verification, json);
   }
 
   public ModelBundle load(Path directory) {
@@ -32,7 +57,7 @@ public final class BundleLoader {
     for (Path required : new Path[] {model, tokenizer}) {
       if (!Files.isRegularFile(required)) {
         throw new ModelLoadException("model bundle " + directory + " has no " + required.getFileName()
-            + "; it contains " + list(directory));
+            + "; it contains " + BundlePaths.list(directory));
       }
     }
     Path manifestFile = directory.resolve(BundleManifest.FILE_NAME);
@@ -49,14 +74,26 @@ public final class BundleLoader {
             + BundleManifest.FORMAT + ")");
       }
     }
+    checkIntegrity(directory, model, tokenizer, manifest);
     return new ModelBundle(directory.toAbsolutePath().normalize(), model, tokenizer, manifest);
   }
 
-  private static String list(Path dir) {
-    try (var s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList().toString();
-    } catch (IOException e) {
-      return "(unreadable: " + e.getMessage() + ")";
+  private void checkIntegrity(Path directory, Path model, Path tokenizer, Optional<BundleManifest> manifest) {
+    var listed = manifest.map(BundleManifest::files).orElse(Map.of());
+    if (!listed.isEmpty()) {
+      checksums.verify(directory, listed);
+    }
+    List<Path> read = new ArrayList<>(List.of(model, tokenizer));
+    read.addAll(ExternalData.check(directory, model));
+    if (!listed.isEmpty()) {
+      Path base = directory.toAbsolutePath().normalize();
+      for (Path file : read) {
+        String name = base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        if (!listed.containsKey(name)) {
+          throw new ModelLoadException(directory.resolve(BundleManifest.FILE_NAME) + " lists checksums but none for '"
+              + name + "', which the model reads; listed: " + listed.keySet());
+        }
+      }
     }
   }
 }

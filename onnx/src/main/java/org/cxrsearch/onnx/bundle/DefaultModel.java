@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,9 +45,7 @@ public final class DefaultModel {
       try {
         copy(MODEL_RESOURCE, tmp.resolve(ModelBundle.MODEL_FILE));
         copy(TOKENIZER_RESOURCE, tmp.resolve(ModelBundle.TOKENIZER_FILE));
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(ModelBundle.MODEL_FILE, BundleFingerprint.sha256(tmp.resolve(ModelBundle.MODEL_FILE)));
-        files.put(ModelBundle.TOKENIZER_FILE, BundleFingerprint.sha256(tmp.resolve(ModelBundle.TOKENIZER_FILE)));
+        Map<String, String> files = Digests.sha256OfBundleFiles(tmp);
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, ModelFamily.SENTENCE_TRANSFORMER.id(), NAME,
             HIDDEN, MAX_LENGTH, null, 0L, "int8", files);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,9 +1,12 @@
 package org.cxrsearch.onnx.cli;
 
+import java.nio.file.Path;
+import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.ModelBundle;
 import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.encode.EncoderConfig;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
+import org.cxrsearch.onnx.hub.HubSettings;
 import org.cxrsearch.onnx.run.Device;
 import org.cxrsearch.onnx.run.RuntimeOptions;
 import picocli.CommandLine.Option;
@@ -12,9 +15,16 @@ import picocli.CommandLine.Option;
 public final class ModelOptions {
 
   @Option(names = "--model", paramLabel = "MODEL",
-      description = "Model: a bundle directory (model.onnx + tokenizer.json), or 'default' for the embedded"
-          + " all-MiniLM-L6-v2. Default: ${DEFAULT-VALUE}.", defaultValue = ModelResolver.DEFAULT)
+      description = "Model: a bundle directory (model.onnx + tokenizer.json); a Hugging Face checkpoint directory"
+          + " (config.json + *.safetensors, converted on first use); a Hugging Face repository id such as"
+          + " lukeingawesome/llm2vec4cxr[@revision] (downloaded, converted and cached; HF_TOKEN, HF_ENDPOINT and"
+          + " HF_HUB_OFFLINE are honoured); or 'default' for the embedded all-MiniLM-L6-v2."
+          + " Default: ${DEFAULT-VALUE}.", defaultValue = ModelResolver.DEFAULT)
   String model;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Where downloaded and converted models are kept. Default: $CXRSEARCH_CACHE, else ~/.cache/cxrsearch.")
+  Path cacheDir;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
       description = "cpu, auto (CUDA when present, else CPU with a warning), cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
@@ -48,7 +58,11 @@ public final class ModelOptions {
   }
 
   public ModelBundle bundle() {
-    return ModelResolver.fromEnvironment().resolve(model);
+    HubSettings settings = HubSettings.fromEnvironment();
+    if (cacheDir != null) {
+      settings = settings.withCacheDir(cacheDir);
+    }
+    return new ModelResolver(settings, new BundleLoader()).resolve(model);
   }
 
   public OnnxEncoder open() {

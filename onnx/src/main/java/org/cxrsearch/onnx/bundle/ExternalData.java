@@ -1,0 +1,225 @@
+package org.cxrsearch.onnx.bundle;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.FunctionProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.SparseTensorProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The external-data references of an ONNX model, and the check that they stay inside the bundle.
+ *
+ * <p>ONNX stores large tensors outside the protobuf (which is limited to 2 GB): a tensor's
+ * {@code external_data} entries name a {@code location} relative to the model file plus an optional
+ * {@code offset} and {@code length}. ONNX Runtime reads those bytes into the tensor, so a model whose
+ * location is {@code ../../etc/passwd} or an absolute path, or a symbolic link pointing out of the
+ * bundle, would load an arbitrary file into the weights. {@link #check} refuses such locations before
+ * the runtime ever sees the model, and also checks that every referenced file exists and holds at
+ * least {@code offset + length} bytes, so a truncated download fails here with the tensor's name
+ * rather than deep inside the runtime.
+ *
+ * <p>Every tensor of the model is visited: graph initializers, sparse initializers, tensor-valued
+ * node attributes (such as {@code Constant}), nested sub-graphs ({@code If}, {@code Loop},
+ * {@code Scan}) and the nodes of model-local functions.
+ *
+ * <p>The model is memory-mapped and parsed with aliasing, so inline {@code raw_data} is not copied
+ * onto the heap: checking a model with large inline weights costs no more memory than its metadata.
+ */
+public final class ExternalData {
+
+  /** One tensor stored outside the model file. */
+  public record Reference(String tensor, String location, long offset, OptionalLong length, OptionalLong dataBytes) {
+
+    /** The bytes the tensor needs from its file: the declared length, else its size from type and shape. */
+    public OptionalLong requiredLength() {
+      return length.isPresent() ? length : dataBytes;
+    }
+  }
+
+  private static final int EXTERNAL = 1; // TensorProto.DataLocation.EXTERNAL
+
+  private ExternalData() {}
+
+  /** The external-data references of every tensor of {@code model}, in graph order. */
+  public static List<Reference> references(Path model) {
+    ModelProto proto = parse(model);
+    List<Reference> out = new ArrayList<>();
+    graph(proto.getGraph(), model, out);
+    for (FunctionProto f : proto.getFunctionsList()) {
+      for (NodeProto n : f.getNodeList()) {
+        node(n, model, out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks that every external-data reference of {@code model} names an existing file inside
+   * {@code bundleDir} with enough bytes.
+   *
+   * @return the distinct external files, resolved inside the bundle
+   * @throws ModelLoadException naming the tensor and its location on the first bad reference
+   */
+  public static List<Path> check(Path bundleDir, Path model) {
+    Map<Path, Long> sizes = new HashMap<>();
+    List<Path> files = new ArrayList<>();
+    String modelName = model.getFileName().toString();
+    for (Reference ref : references(model)) {
+      String what = "tensor '" + ref.tensor() + "' in " + modelName;
+      Path file = BundlePaths.resolveInside(bundleDir, ref.location(), what);
+      Long size = sizes.get(file);
+      if (size == null) {
+        if (!Files.isRegularFile(file)) {
+          throw new ModelLoadException(what + " stores its data in '" + ref.location() + "', which does not exist in "
+              + bundleDir + "; the bundle contains " + BundlePaths.list(bundleDir));
+        }
+        try {
+          size = Files.size(file);
+        } catch (IOException e) {
+          throw new ModelLoadException("cannot read the size of " + file + " (" + what + "): " + e.getMessage(), e);
+        }
+        sizes.put(file, size);
+        files.add(file);
+      }
+      OptionalLong need = ref.requiredLength();
+      long end = ref.offset() + (need.isPresent() ? need.getAsLong() : 0);
+      if (end > size) {
+        throw new ModelLoadException(what + " needs bytes [" + ref.offset() + ", " + end + ") of '" + ref.location()
+            + "', but that file has only " + size + " bytes (truncated?)");
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  private static ModelProto parse(Path model) {
+    try (FileChannel ch = FileChannel.open(model, StandardOpenOption.READ)) {
+      // A mapped, immutable ByteString lets protobuf alias raw_data instead of copying it.
+      CodedInputStream in = UnsafeByteOperations.unsafeWrap(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()))
+          .newCodedInput();
+      in.enableAliasing(true);
+      return ModelProto.parseFrom(in);
+    } catch (IOException | RuntimeException e) {
+      throw new ModelLoadException("cannot parse " + model + " as an ONNX model: " + e.getMessage(), e);
+    }
+  }
+
+  private static void graph(GraphProto g, Path model, List<Reference> out) {
+    for (TensorProto t : g.getInitializerList()) {
+      tensor(t, model, out);
+    }
+    for (SparseTensorProto s : g.getSparseInitializerList()) {
+      sparse(s, model, out);
+    }
+    for (NodeProto n : g.getNodeList()) {
+      node(n, model, out);
+    }
+  }
+
+  private static void node(NodeProto n, Path model, List<Reference> out) {
+    for (AttributeProto a : n.getAttributeList()) {
+      if (a.hasT()) {
+        tensor(a.getT(), model, out);
+      }
+      for (TensorProto t : a.getTensorsList()) {
+        tensor(t, model, out);
+      }
+      if (a.hasSparseTensor()) {
+        sparse(a.getSparseTensor(), model, out);
+      }
+      for (SparseTensorProto s : a.getSparseTensorsList()) {
+        sparse(s, model, out);
+      }
+      if (a.hasG()) {
+        graph(a.getG(), model, out);
+      }
+      for (GraphProto sub : a.getGraphsList()) {
+        graph(sub, model, out);
+      }
+    }
+  }
+
+  private static void sparse(SparseTensorProto s, Path model, List<Reference> out) {
+    tensor(s.getValues(), model, out);
+    tensor(s.getIndices(), model, out);
+  }
+
+  private static void tensor(TensorProto t, Path model, List<Reference> out) {
+    if (t.getExternalDataCount() == 0 && t.getDataLocation().getNumber() != EXTERNAL) {
+      return;
+    }
+    String name = t.getName();
+    String location = null;
+    long offset = 0;
+    OptionalLong length = OptionalLong.empty();
+    for (StringStringEntryProto e : t.getExternalDataList()) {
+      switch (e.getKey()) {
+        case "location" -> location = e.getValue();
+        case "offset" -> offset = parseNonNegative(e.getValue(), "offset", name, model);
+        case "length" -> length = OptionalLong.of(parseNonNegative(e.getValue(), "length", name, model));
+        default -> { } // "checksum" and future keys do not affect where bytes are read from
+      }
+    }
+    if (location == null) {
+      throw new ModelLoadException("tensor '" + name + "' in " + model.getFileName()
+          + " is marked as external data but has no 'location' entry");
+    }
+    out.add(new Reference(name, location, offset, length, dataBytes(t)));
+  }
+
+  private static long parseNonNegative(String value, String key, String tensor, Path model) {
+    try {
+      long v = Long.parseLong(value.trim());
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelLoadException("tensor '" + tensor + "' in " + model.getFileName() + " has external-data " + key
+        + " '" + value + "'; expected a non-negative integer");
+  }
+
+  /** Bytes of a dense tensor of fixed-size elements, from its data type and shape; empty when unknown. */
+  static OptionalLong dataBytes(TensorProto t) {
+    int bits = elementBits(t.getDataType());
+    if (bits == 0) {
+      return OptionalLong.empty();
+    }
+    long count = 1;
+    for (long d : t.getDimsList()) {
+      if (d < 0) {
+        return OptionalLong.empty();
+      }
+      count = Math.multiplyExact(count, d);
+    }
+    return OptionalLong.of((Math.multiplyExact(count, bits) + 7) / 8);
+  }
+
+  /** Bits per element of an ONNX {@code TensorProto.DataType}; 0 for strings and unknown types. */
+  private static int elementBits(int dataType) {
+    return switch (dataType) {
+      case 2, 3, 9, 17, 18, 19, 20 -> 8;   // uint8, int8, bool, float8 variants
+      case 4, 5, 10, 16 -> 16;             // uint16, int16, float16, bfloat16
+      case 1, 6, 12 -> 32;                 // float, int32, uint32
+      case 7, 11, 13, 14 -> 64;            // int64, double, uint64, complex64
+      case 15 -> 128;                      // complex128
+      case 21, 22, 23 -> 4;                // uint4, int4, float4e2m1
+      default -> 0;
+    };
+  }
+}

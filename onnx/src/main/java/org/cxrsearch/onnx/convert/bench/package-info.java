@@ -1,0 +1,2 @@
+/** The {@code bench-convert} benchmark command. */
+package org.cxrsearch.onnx.convert.bench;

@@ -1,0 +1,118 @@
+package org.cxrsearch.onnx.convert.bundle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.cxrsearch.onnx.convert.ConversionException;
+
+/**
+ * Writes a bundle so that it appears at its final path complete or not at all: files go into a
+ * hidden staging directory beside the target ({@code .NAME.partial-UUID}, on the same file system),
+ * are fsynced, and the directory is renamed into place atomically. If the conversion fails, is
+ * interrupted (Ctrl-C runs the shutdown hook) or the writer is closed uncommitted, the staging
+ * directory is deleted; a hard kill can leave only a {@code .partial-} directory, which is never at
+ * the bundle's path and so never loads.
+ */
+public final class AtomicBundleWriter implements AutoCloseable {
+
+  private final Path target;
+  private final Path staging;
+  private final Thread cleanup;
+  private boolean committed;
+
+  private AtomicBundleWriter(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+    this.cleanup = new Thread(() -> deleteTree(staging), "cxrsearch-convert-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  /** Starts a bundle at {@code target}, which must not exist. */
+  public static AtomicBundleWriter create(Path target) {
+    Path abs = target.toAbsolutePath().normalize();
+    if (Files.exists(abs)) {
+      throw new ConversionException(abs + " already exists; choose a new bundle directory or remove it first");
+    }
+    Path parent = abs.getParent();
+    try {
+      Files.createDirectories(parent);
+      Path staging = parent.resolve("." + abs.getFileName() + ".partial-" + UUID.randomUUID());
+      Files.createDirectory(staging);
+      return new AtomicBundleWriter(abs, staging);
+    } catch (IOException e) {
+      throw new ConversionException("cannot create a staging directory beside " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The staging directory to write the bundle's files into. */
+  public Path directory() {
+    return staging;
+  }
+
+  /** Fsyncs every file and the directory, then renames the staging directory to the target. */
+  public Path commit() {
+    try (Stream<Path> files = Files.list(staging)) {
+      for (Path f : files.toList()) {
+        fsync(f, false);
+      }
+      fsync(staging, true);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException e) {
+        throw new ConversionException(target + " appeared while converting; the new bundle was discarded", e);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new ConversionException("cannot rename " + staging + " to " + target + " atomically", e);
+      }
+      fsync(target.getParent(), true);
+      committed = true;
+      return target;
+    } catch (IOException e) {
+      throw new ConversionException("cannot finish bundle " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void fsync(Path p, boolean directory) throws IOException {
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (!directory) {
+        throw e;
+      }
+      // Some platforms cannot open directories for fsync; the rename is still atomic.
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!committed) {
+      deleteTree(staging);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // JVM is shutting down: the hook itself runs
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Writing a bundle directory atomically, with checksums. */
+package org.cxrsearch.onnx.convert.bundle;

@@ -1,0 +1,2 @@
+/** Weight quantization for CPU bundles. */
+package org.cxrsearch.onnx.convert.quant;
