@@ -28,7 +28,6 @@ import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
-import org.cxrsearch.onnx.pool.Vectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,7 +119,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       b.text(demo.query());
     }
     if (demo.mode().usesKnn()) {
-      b.vector(Vectors.l2Normalized(encoder.encodeQuery("", demo.query()))); // the index holds unit vectors
+      b.vector(encoder.encodeQuery("", demo.query()));
     }
     if (demo.filter() != null) {
       b.filters(List.of(FieldFilter.parse(demo.filter())));

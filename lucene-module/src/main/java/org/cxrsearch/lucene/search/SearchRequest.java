@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.cxrsearch.lucene.fuse.Fusion;
 import org.cxrsearch.lucene.fuse.ReciprocalRankFusion;
 import org.cxrsearch.lucene.query.FieldFilter;
+import org.cxrsearch.onnx.pool.Vectors;
 
 /**
  * One search. Build with {@link #builder(SearchMode)}.
@@ -12,7 +13,8 @@ import org.cxrsearch.lucene.query.FieldFilter;
  * @param mode which retrievers run
  * @param queryText the BM25 query (Lucene syntax); required unless {@code mode} is KNN
  * @param queryVector the encoded query (encode {@code instruction + separator + text}); required
- *     unless {@code mode} is BM25
+ *     unless {@code mode} is BM25. Stored at unit length, as the index's dot-product similarity
+ *     assumes: callers may pass the raw model output.
  * @param filters restrictions applied inside every retriever
  * @param k hits wanted
  * @param fusion how hybrid parts are merged
@@ -50,6 +52,7 @@ public record SearchRequest(
     if (mode.usesKnn() && queryVector == null) {
       throw new IllegalArgumentException(mode + " search needs a query vector");
     }
+    queryVector = queryVector == null ? null : Vectors.l2Normalized(queryVector);
     if (candidates < 0) {
       throw new IllegalArgumentException("candidates must be >= 0: " + candidates);
     }

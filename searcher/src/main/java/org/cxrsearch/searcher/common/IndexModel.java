@@ -4,7 +4,10 @@ import org.cxrsearch.lucene.store.IncompatibleIndexException;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.bundle.ModelFamily;
+import org.cxrsearch.onnx.bundle.ModelLoadException;
 import org.cxrsearch.onnx.bundle.ModelResolver;
+import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 
 /**
@@ -33,6 +36,36 @@ public final class IndexModel {
     throw new IncompatibleIndexException(
         "the index was built with model '" + e.name() + "' (fingerprint " + e.fingerprint()
             + ") but does not record where it is; pass --model with that bundle directory");
+  }
+
+  /**
+   * Opens the encoder for queries against an index: the model the index records unless the user
+   * gave {@code --model} ({@code modelGiven}), in which case it must be the same model.
+   *
+   * @throws ModelLoadException if the model cannot be opened (naming the recorded model)
+   * @throws IncompatibleIndexException if the given model is not the one that built the index
+   */
+  public static OnnxEncoder open(ModelOptions model, boolean modelGiven, IndexMetadata metadata) {
+    if (!modelGiven) {
+      model.model(defaultSpec(metadata));
+    }
+    OnnxEncoder encoder;
+    try {
+      encoder = model.open();
+    } catch (ModelLoadException e) {
+      if (modelGiven) {
+        throw e;
+      }
+      throw new ModelLoadException("cannot open the model the index records (" + metadata.encoder().name()
+          + " from '" + model.model() + "'): " + e.getMessage() + ". Pass --model with that model's bundle directory.", e);
+    }
+    try {
+      requireSameModel(metadata, encoder.info());
+      return encoder;
+    } catch (RuntimeException e) {
+      encoder.close();
+      throw e;
+    }
   }
 
   /** @throws IncompatibleIndexException if {@code query} is not the model that built the index */

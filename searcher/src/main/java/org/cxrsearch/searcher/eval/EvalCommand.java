@@ -15,10 +15,8 @@ import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.cli.InputException;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
-import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.searcher.common.IndexOptions;
 import org.cxrsearch.searcher.search.FusionOptions;
@@ -96,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
           request.text(QueryParser.escape(q.text()));
         }
         if (mode.usesKnn()) {
-          request.vector(Vectors.l2Normalized(encoder.encodeQuery(instruction, q.text()))); // the index holds unit vectors
+          request.vector(encoder.encodeQuery(instruction, q.text()));
         }
         List<String> ids = new ArrayList<>();
         for (SearchHit hit : searcher.search(request.build())) {
@@ -122,16 +120,6 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** The model that built the index, or {@code --model} if given and the same model. */
   private TextEncoder openEncoderFor(ReportIndex idx) {
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--model")) {
-      model.model(IndexModel.defaultSpec(idx.metadata()));
-    }
-    TextEncoder encoder = model.open();
-    try {
-      IndexModel.requireSameModel(idx.metadata(), encoder.info());
-    } catch (RuntimeException e) {
-      encoder.close();
-      throw new InputException(e.getMessage());
-    }
-    return encoder;
+    return IndexModel.open(model, spec.commandLine().getParseResult().hasMatchedOption("--model"), idx.metadata());
   }
 }

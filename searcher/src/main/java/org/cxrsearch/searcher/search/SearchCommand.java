@@ -8,10 +8,8 @@ import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.bundle.ModelLoadException;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
-import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.searcher.common.FilterOptions;
 import org.cxrsearch.searcher.common.IndexOptions;
@@ -103,27 +101,11 @@ public final class SearchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The unit query vector, from the index's model unless --model names another (then checked). */
+  /** The query vector, from the index's model unless --model names another (then checked). */
   private float[] encode(ReportIndex idx, String instructionText) {
-    boolean recorded = !spec.commandLine().getParseResult().hasMatchedOption("--model");
-    if (recorded) {
-      model.model(IndexModel.defaultSpec(idx.metadata()));
-    }
-    try (OnnxEncoder encoder = openEncoder(recorded, idx)) {
-      IndexModel.requireSameModel(idx.metadata(), encoder.info());
-      return Vectors.l2Normalized(encoder.encodeQuery(instructionText, query));
-    }
-  }
-
-  private OnnxEncoder openEncoder(boolean recorded, ReportIndex idx) {
-    try {
-      return model.open();
-    } catch (ModelLoadException e) {
-      if (!recorded) {
-        throw e;
-      }
-      throw new ModelLoadException("cannot open the model the index records (" + idx.metadata().encoder().name()
-          + " from '" + model.model() + "'): " + e.getMessage() + ". Pass --model with that model's bundle directory.", e);
+    boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
+    try (OnnxEncoder encoder = IndexModel.open(model, modelGiven, idx.metadata())) {
+      return encoder.encodeQuery(instructionText, query);
     }
   }
 
