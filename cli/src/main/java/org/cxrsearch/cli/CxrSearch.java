@@ -12,6 +12,8 @@ import org.cxrsearch.onnx.cli.CliErrorHandler;
 import org.cxrsearch.onnx.cli.EncodeCommand;
 import org.cxrsearch.onnx.cli.SimilaritiesCommand;
 import org.cxrsearch.onnx.cli.TokenizeCommand;
+import org.cxrsearch.onnx.convert.bench.BenchConvertCommand;
+import org.cxrsearch.onnx.convert.cli.ConvertCommand;
 import org.cxrsearch.searcher.bench.BenchSearchCommand;
 import org.cxrsearch.searcher.eval.EvalCommand;
 import org.cxrsearch.searcher.search.SearchCommand;
@@ -32,21 +34,25 @@ import picocli.CommandLine.Command;
     description = "Search engine for chest X-ray radiology reports (LLM2Vec4CXR + Lucene).",
     subcommands = {
       CommandLine.HelpCommand.class,
-      EncodeCommand.class,
+      QuickstartCommand.class,
+      // models: onnx module
       TokenizeCommand.class,
+      EncodeCommand.class,
       SimilaritiesCommand.class,
+      ConvertCommand.class,
+      // indexing: indexer module
       IndexCommand.class,
       DeleteCommand.class,
-      EvalCommand.class,
-      QuickstartCommand.class,
-      IndexBenchCommand.class,
+      // querying: searcher module
       SearchCommand.class,
       SimilarCommand.class,
       StatsCommand.class,
-      BenchSearchCommand.class,
+      EvalCommand.class,
+      // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
-      org.cxrsearch.onnx.convert.cli.ConvertCommand.class,
-      org.cxrsearch.onnx.convert.bench.BenchConvertCommand.class,
+      BenchConvertCommand.class,
+      IndexBenchCommand.class,
+      BenchSearchCommand.class,
     })
 public final class CxrSearch {
 
