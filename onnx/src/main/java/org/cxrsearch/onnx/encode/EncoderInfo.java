@@ -10,7 +10,8 @@ import org.cxrsearch.onnx.bundle.ModelFamily;
  * @param name human-readable model name (a bundle directory name or a hub id)
  * @param family the architecture family, which fixes pooling and input conventions
  * @param dimensions length of the vectors
- * @param fingerprint stable hash of the model and tokenizer files: equal fingerprints, equal vectors
+ * @param fingerprint stable hash of the model and tokenizer files and the length cap: equal
+ *     fingerprints, equal vectors
  * @param instructionFormat how instructions are attached to texts
  */
 public record EncoderInfo(

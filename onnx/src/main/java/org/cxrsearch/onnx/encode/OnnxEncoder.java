@@ -81,7 +81,9 @@ public final class OnnxEncoder implements TextEncoder {
           .map(InstructionFormat::new).orElse(InstructionFormat.LLM2VEC);
       long padId = manifest.map(BundleManifest::padId)
           .orElse(family.defaultPadId());
-      EncoderInfo info = new EncoderInfo(bundle.name(), family, hidden, BundleFingerprint.of(bundle), format);
+      // The length cap is part of the model's identity: two caps give different vectors for long reports.
+      String fingerprint = BundleFingerprint.of(bundle) + ";max_length=" + maxLength;
+      EncoderInfo info = new EncoderInfo(bundle.name(), family, hidden, fingerprint, format);
       // Dynamically quantized activations share one scale per tensor, i.e. per batch: a text's
       // vector would then depend on its batch neighbours. Such models get one text per call.
       boolean batchDependent = GraphOps.read(bundle.model()).batchDependent();

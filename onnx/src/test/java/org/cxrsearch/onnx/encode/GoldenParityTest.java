@@ -52,13 +52,23 @@ class GoldenParityTest {
     assertEquals(ModelFamily.LLM2VEC4CXR, info.family());
     assertEquals(32, info.dimensions());
     assertEquals(InstructionFormat.LLM2VEC_SEPARATOR, info.instructionFormat().separator());
-    assertTrue(info.fingerprint().startsWith("sha256:"));
+    assertTrue(info.fingerprint().startsWith("sha256:") && info.fingerprint().endsWith(";max_length=512"), info.fingerprint());
+  }
+
+  @Test
+  void aDifferentLengthCapIsADifferentModel() {
+    EncoderConfig capped = new EncoderConfig(EncoderConfig.defaults().runtime(), 64, 8192, 64);
+    try (OnnxEncoder enc = OnnxEncoder.open(bundle, capped)) {
+      assertTrue(enc.info().fingerprint().endsWith(";max_length=64"), enc.info().fingerprint());
+      assertTrue(!enc.info().fingerprint().equals(encoder.info().fingerprint()));
+    }
   }
 
   @TestFactory
   Stream<DynamicTest> tokenIdsAndPooledPositionsMatch() {
     return goldens.cases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
       List<TokenizedText> rows = c.separatorMode() ? encoder.tokenizeWithInstruction(c.texts()) : encoder.tokenizeText(c.texts());
+      assertEquals(c.texts().size(), rows.size(), c.id() + " rows");
       for (int i = 0; i < rows.size(); i++) {
         assertArrayEquals(c.unpaddedIds(i), rows.get(i).ids(), c.id() + " text " + i + " ids");
         assertArrayEquals(c.unpaddedEmbedMask(i), rows.get(i).embedMask(), c.id() + " text " + i + " embed_mask");
@@ -75,6 +85,7 @@ class GoldenParityTest {
         try (OnnxEncoder enc = OnnxEncoder.open(bundle, config)) {
           for (Goldens.Case c : goldens.cases()) {
             float[][] got = c.separatorMode() ? enc.encodeWithInstruction(c.texts()) : enc.encodeText(c.texts());
+            assertEquals(c.texts().size(), got.length, c.id() + " rows");
             for (int i = 0; i < got.length; i++) {
               assertClose(c.embeddingSingle()[i], got[i], c.id() + " text " + i + " vs single");
               assertClose(c.embeddingBatched()[i], got[i], c.id() + " text " + i + " vs batched");
