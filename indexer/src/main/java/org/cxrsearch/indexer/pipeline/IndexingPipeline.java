@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +41,11 @@ import org.cxrsearch.onnx.encode.TextEncoder;
  * a slow stage blocks the one before it. There is one encode thread on purpose: the encoder is
  * already parallel inside (ONNX Runtime intra-op threads), and one thread keeps the windows in
  * input order, so when an id occurs twice in the input the later record wins.
+ *
+ * <p>The resume check compares a record with the last commit, which knows nothing of what this
+ * run wrote since. So an id is only ever skipped on its first occurrence in the run: once a record
+ * of an id has been sent to be written, later records of that id are written too, and the later
+ * record still wins (input {@code [x=A, x=B]} over a committed {@code x=B} rewrites A, then B).
  *
  * <p>Durability: documents become durable at each commit. A crash loses at most the documents
  * since the last commit; a run with {@link IndexingSettings#resume()} then skips every record whose
@@ -151,6 +158,7 @@ public final class IndexingPipeline {
   private void read(RecordReader reader, BlockingQueue<Window> out, Counters counters) throws Exception {
     try {
       List<InputRecord> window = new ArrayList<>(settings.windowSize());
+      Set<String> written = new HashSet<>(); // ids sent to be written by this run (see the class doc)
       while (!stopRequested && reader.hasNext()) {
         ReadOutcome outcome = reader.next();
         counters.read.incrementAndGet();
@@ -160,9 +168,13 @@ public final class IndexingPipeline {
             counters.failed.incrementAndGet();
           }
           case ReadOutcome.Accepted a -> {
-            if (settings.resume() && alreadyIndexed(a.record().document())) {
+            ReportDocument doc = a.record().document();
+            if (settings.resume() && !written.contains(doc.id()) && alreadyIndexed(doc)) {
               counters.skipped.incrementAndGet();
             } else {
+              if (settings.resume()) {
+                written.add(doc.id());
+              }
               window.add(a.record());
               if (window.size() == settings.windowSize()) {
                 out.put(new Window(window, null));

@@ -113,6 +113,23 @@ class IndexingPipelineTest {
   }
 
   @Test
+  void resumeWithARepeatedIdEndsWithTheLastRecordOfTheInput() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in = input(report("x", "Old A."), report("y", "Stable."), report("x", "New B."));
+    run(encoder, IndexingSettings.DEFAULTS, in);
+    // The committed x is B; on resume x=A differs from it and is rewritten, so x=B must be rewritten
+    // after it even though it matches the (now stale) commit.
+    IndexingSummary resumed = run(encoder, IndexingSettings.DEFAULTS.withResume(true).withWindowSize(1), in);
+    assertEquals(1, resumed.skipped(), "only y is unchanged");
+    assertEquals(2, resumed.indexed());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(2, index.numDocs());
+      assertEquals("New B.", index.get("x").orElseThrow().text());
+      assertArrayEquals(Vectors.l2Normalized(HashingEncoder.embed("New B.")), index.vector("x").orElseThrow(), 1e-6f);
+    }
+  }
+
+  @Test
   void commitsEveryNDocumentsAndEveryInterval() throws Exception {
     HashingEncoder encoder = new HashingEncoder();
     Path in = input(report("a", "x"), report("b", "x"), report("c", "x"), report("d", "x"), report("e", "x"));
