@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 import org.cxrsearch.indexer.progress.ProgressListener;
 import org.cxrsearch.indexer.read.InputRecord;
 import org.cxrsearch.indexer.read.ReadOutcome;
+import org.cxrsearch.indexer.read.RecordError;
 import org.cxrsearch.indexer.read.RecordReader;
 import org.cxrsearch.lucene.schema.ReportDocument;
 import org.cxrsearch.lucene.store.ReportIndex;
@@ -223,7 +224,15 @@ public final class IndexingPipeline {
     long commitIntervalNanos = settings.commitInterval().toNanos();
     for (Window w = in.take(); w != Window.END; w = in.take()) {
       for (int i = 0; i < w.records().size(); i++) {
-        index.upsert(w.records().get(i).document(), w.vectors()[i]);
+        InputRecord record = w.records().get(i);
+        try {
+          index.upsert(record.document(), w.vectors()[i]);
+        } catch (IllegalArgumentException e) {
+          // This document only (a zero or NaN vector, a term Lucene refuses); the writer is still usable.
+          errors.write(new RecordError(record.file(), record.line(), record.id(), e.getMessage()));
+          counters.failed.incrementAndGet();
+          continue;
+        }
         counters.indexed++;
         sinceCommit++;
         if (sinceCommit >= settings.commitEvery() || nanoClock.getAsLong() - lastCommit >= commitIntervalNanos) {

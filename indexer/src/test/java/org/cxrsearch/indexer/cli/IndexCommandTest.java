@@ -77,6 +77,27 @@ class IndexCommandTest {
   }
 
   @Test
+  void recordsTheSchemaOrLuceneRefuseAreBadRecordsNotAFailedRun() throws IOException {
+    Path in = dir.resolve("reports.jsonl");
+    Files.writeString(in, String.join("\n",
+        "{\"id\": \"a\", \"text\": \"Clear lungs.\"}",
+        "{\"id\": \"b\", \"text\": \"Effusion.\", \"\": \"x\"}",
+        "{\"id\": \"c\", \"text\": \"Effusion.\", \"note\": \"" + "n".repeat(40_000) + "\"}",
+        "{\"id\": \"d\", \"text\": \"Cardiomegaly.\"}") + "\n");
+    Path index = dir.resolve("idx");
+    int code = index("--index", index.toString(), "--input", in.toString(), "--progress", "none");
+    assertEquals(IndexCommand.EXIT_BAD_RECORDS, code, err.toString());
+    List<String> lines = Files.readAllLines(dir.resolve("idx.errors.jsonl"));
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).contains("\"line\":2,\"id\":\"b\",\"reason\":\"report 'b': metadata key is empty"), lines.get(0));
+    assertTrue(lines.get(1).contains("\"line\":3,\"id\":\"c\",\"reason\":\"report 'c': metadata 'note' is 40000 bytes"), lines.get(1));
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+      assertTrue(r.get("a").isPresent() && r.get("d").isPresent());
+    }
+  }
+
+  @Test
   void cleanRunExitsZeroAndDeleteRemovesIds() throws IOException {
     Path in = dir.resolve("reports.csv");
     Files.writeString(in, "uid,report,patient\n1,Clear lungs.,P1\n2,Small right effusion.,P2\n3,ETT 4 cm above the carina.,P1\n");

@@ -154,6 +154,79 @@ class IndexingPipelineTest {
     }
   }
 
+  /** An encoder with the hashing encoder's identity that embeds (separator-prefixed) texts with {@code embed}. */
+  private static TextEncoder encoder(java.util.function.Function<List<String>, float[][]> embed) {
+    HashingEncoder good = new HashingEncoder();
+    return new TextEncoder() {
+      @Override
+      public org.cxrsearch.onnx.encode.EncoderInfo info() {
+        return good.info();
+      }
+
+      @Override
+      public float[][] encodeText(List<String> texts) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public float[][] encodeWithInstruction(List<String> texts) {
+        return embed.apply(texts);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** The hashing encoder, except that a text containing {@code trigger} gets the vector {@code poison}. */
+  private static TextEncoder encoderWith(String trigger, float[] poison) {
+    HashingEncoder good = new HashingEncoder();
+    return encoder(texts -> {
+      float[][] v = good.encodeWithInstruction(texts);
+      for (int i = 0; i < v.length; i++) {
+        if (texts.get(i).contains(trigger)) {
+          v[i] = poison;
+        }
+      }
+      return v;
+    });
+  }
+
+  @Test
+  void aDocumentTheIndexRefusesGoesToTheErrorsFileAndTheRunGoesOn() throws Exception {
+    float[] nan = new float[HashingEncoder.DIMS];
+    nan[3] = Float.NaN;
+    Path in = input(report("a", "Clear."), report("b", "poison"), report("c", "Effusion."));
+    IndexingSummary s = run(encoderWith("poison", nan), IndexingSettings.DEFAULTS, in);
+    assertEquals(2, s.indexed());
+    assertEquals(1, s.failed());
+    List<String> errors = Files.readAllLines(dir.resolve("errors.jsonl"));
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).contains("\"line\":2,\"id\":\"b\",\"reason\":\"report 'b': vector is zero or not finite"), errors.get(0));
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(2, index.numDocs());
+      assertTrue(index.get("b").isEmpty());
+    }
+  }
+
+  @Test
+  void aFailedRunDoesNotCommitItsUncommittedWork() throws Exception {
+    Path in = input(report("a", "x"), report("b", "y"), report("c", "crash"));
+    HashingEncoder good = new HashingEncoder();
+    TextEncoder failing = encoder(texts -> {
+      if (texts.stream().anyMatch(t -> t.contains("crash"))) {
+        throw new IllegalStateException("model crashed");
+      }
+      return good.encodeWithInstruction(texts);
+    });
+    // a and b are written (window 1) but not committed (every 100) when window 2 fails
+    assertThrows(IllegalStateException.class,
+        () -> run(failing, IndexingSettings.DEFAULTS.withWindowSize(2).withCommits(100, Duration.ofHours(1)), in));
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(0, index.numDocs(), "closing the index after a failure committed nothing");
+    }
+  }
+
   @Test
   void anEncoderFailureFailsTheRunAndKeepsEarlierCommits() throws Exception {
     HashingEncoder good = new HashingEncoder();

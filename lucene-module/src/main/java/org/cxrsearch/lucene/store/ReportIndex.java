@@ -46,8 +46,9 @@ import org.cxrsearch.lucene.schema.ReportFields;
  * </ul>
  *
  * <p>Writes are upserts by id ({@link IndexWriter#updateDocument} on the {@code id} term), so
- * re-indexing a report replaces it. Nothing is visible to other processes before {@link #commit};
- * a crash loses at most the work since the last commit, never earlier commits.
+ * re-indexing a report replaces it. Nothing is visible to other processes before {@link #commit},
+ * and {@link #close()} does not commit; a crash loses at most the work since the last commit, never
+ * earlier commits.
  *
  * <p>Thread-safe: Lucene's writer and searcher manager are.
  */
@@ -91,7 +92,10 @@ public final class ReportIndex implements Closeable {
           new IndexWriterConfig(new ReportAnalyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCodec(new CxrSearchCodec(metadata.quantization(), settings.hnsw()))
-              .setRAMBufferSizeMB(settings.ramBufferMb());
+              .setRAMBufferSizeMB(settings.ramBufferMb())
+              // Only an explicit commit() makes work durable: a run that fails and closes the index must
+              // not publish a part of its work as if it were a finished commit.
+              .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(dir, config);
       try {
         userData.putAll(metadata.toUserData());
@@ -281,7 +285,10 @@ public final class ReportIndex implements Closeable {
     return total;
   }
 
-  /** Closes the searchers and, when writable, the writer, which commits pending changes. */
+  /**
+   * Closes the searchers and, when writable, the writer. Changes since the last {@link #commit} are
+   * discarded: callers commit when their work is complete, so a failure never publishes half of it.
+   */
   @Override
   public void close() throws IOException {
     try {

@@ -64,7 +64,9 @@ class ReportIndexTest {
     IndexMetadata a = TestData.metadata(8, VectorQuantization.FLOAT);
     try (ReportIndex index = ReportIndex.openForWriting(dir, a, IndexSettings.DEFAULTS)) {
       index.upsert(ReportDocument.of("a", "text"), TestData.unitVector(random, 8));
-    }
+      index.commit();
+      index.upsert(ReportDocument.of("uncommitted", "text"), TestData.unitVector(random, 8));
+    } // close() discards what was not committed
     IndexMetadata otherModel = new IndexMetadata(TestData.encoder("fp-b", 8), "", VectorQuantization.FLOAT);
     var e = assertThrows(IncompatibleIndexException.class, () -> ReportIndex.openForWriting(dir, otherModel, IndexSettings.DEFAULTS));
     assertTrue(e.getMessage().contains("model fingerprint: index has 'fp-a', requested 'fp-b'"), e.getMessage());
