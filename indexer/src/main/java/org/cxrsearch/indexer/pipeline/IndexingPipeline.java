@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.cxrsearch.indexer.progress.ProgressListener;
@@ -57,6 +58,7 @@ import org.cxrsearch.onnx.encode.TextEncoder;
 public final class IndexingPipeline {
 
   private static final System.Logger LOG = System.getLogger(IndexingPipeline.class.getName());
+  private static final int STAGE_WAIT_LOG_SECONDS = 10;
 
   private final TextEncoder encoder;
   private final ReportIndex index;
@@ -148,12 +150,38 @@ public final class IndexingPipeline {
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } finally {
-      stages.shutdownNow();
+      awaitStages(stages);
     }
     commit(counters);
     IndexingSummary summary = counters.snapshot();
     progress.update(summary, reader.bytesRead(), reader.totalBytes());
     return summary;
+  }
+
+  /**
+   * Interrupts the stage threads and waits until they have ended, however the run ends: the caller
+   * closes the encoder and the reader next, and an encoder call (ONNX Runtime's native session.run)
+   * cannot be interrupted, so closing them under a running stage would free native memory in use.
+   * The wait is bounded only by the stage's current call; it is logged if it takes long.
+   */
+  private static void awaitStages(ExecutorService stages) {
+    stages.shutdownNow();
+    boolean interrupted = false;
+    for (int waited = 0; ; waited += STAGE_WAIT_LOG_SECONDS) {
+      try {
+        if (stages.awaitTermination(STAGE_WAIT_LOG_SECONDS, TimeUnit.SECONDS)) {
+          break;
+        }
+        int seconds = waited + STAGE_WAIT_LOG_SECONDS;
+        LOG.log(System.Logger.Level.WARNING, () -> "waited " + seconds + " s for the encoder to finish its current batch"
+            + " before closing it; still waiting");
+      } catch (InterruptedException e) {
+        interrupted = true; // keep waiting: returning now would let the caller close the encoder in use
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt(); // not thrown from here: it would hide the exception that ended the run
+    }
   }
 
   private void read(RecordReader reader, BlockingQueue<Window> out, Counters counters) throws Exception {

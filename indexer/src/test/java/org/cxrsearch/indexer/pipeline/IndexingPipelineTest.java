@@ -2,6 +2,7 @@ package org.cxrsearch.indexer.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cxrsearch.indexer.HashingEncoder;
 import org.cxrsearch.indexer.progress.ProgressListener;
@@ -224,6 +228,51 @@ class IndexingPipelineTest {
         () -> run(failing, IndexingSettings.DEFAULTS.withWindowSize(2).withCommits(100, Duration.ofHours(1)), in));
     try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
       assertEquals(0, index.numDocs(), "closing the index after a failure committed nothing");
+    }
+  }
+
+  @Test
+  void aFailingRunReturnsOnlyAfterTheEncoderCallInFlightHasEnded() throws Exception {
+    HashingEncoder good = new HashingEncoder();
+    AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean inCall = new AtomicBoolean();
+    CountDownLatch secondCallStarted = new CountDownLatch(1);
+    TextEncoder uninterruptible = encoder(texts -> {
+      if (calls.incrementAndGet() == 2) {
+        inCall.set(true);
+        secondCallStarted.countDown();
+        long end = System.nanoTime() + 300_000_000L; // like a native session.run: deaf to interrupts
+        while (System.nanoTime() < end) {
+          Thread.onSpinWait();
+        }
+        inCall.set(false);
+      }
+      return good.encodeWithInstruction(texts);
+    });
+    // the write stage fails (here: its progress display) while the encoder is inside its second call
+    ProgressListener failsOnceEncoding = new ProgressListener() {
+      @Override
+      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+        try {
+          secondCallStarted.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("display broke");
+      }
+
+      @Override
+      public void close() {}
+    };
+    Path in = input(report("a", "x"), report("b", "y"), report("c", "z"));
+    try (ReportIndex index = open(uninterruptible);
+        ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+        var reader = new JsonLinesReader(in, ReadLimits.DEFAULTS)) {
+      IndexingPipeline pipeline =
+          new IndexingPipeline(uninterruptible, index, errors, IndexingSettings.DEFAULTS.withWindowSize(1), failsOnceEncoding);
+      var e = assertThrows(IllegalStateException.class, () -> pipeline.run(reader));
+      assertEquals("display broke", e.getMessage());
+      assertFalse(inCall.get(), "run() returned while an encoder call was still running: the caller would close it");
     }
   }
 
