@@ -166,11 +166,26 @@ public final class IndexCommand implements Callable<Integer> {
 
   /**
    * Where the model came from, recorded in the index so that searches open the same model by
-   * default: {@code default}, or the bundle directory as an absolute path.
+   * default: {@code default}; an existing directory (bundle or checkpoint) as an absolute path, so
+   * it works from any working directory; anything else (a Hugging Face repository id such as
+   * {@code owner/name} or {@code owner/name@revision}) as given. A repository id is not pinned to
+   * the commit it resolved to: the encoder is opened behind {@link ModelOptions#open()}, which does
+   * not report it, so {@code owner/name} resolves to the repository's current head when searching.
    */
   static String modelSource(ModelOptions model) {
     String spec = model.model();
-    return spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT) ? ModelResolver.DEFAULT : Path.of(spec).toAbsolutePath().toString();
+    if (spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT)) {
+      return ModelResolver.DEFAULT;
+    }
+    try {
+      Path dir = Path.of(spec);
+      if (java.nio.file.Files.isDirectory(dir)) {
+        return dir.toAbsolutePath().normalize().toString(); // the resolver also prefers a directory
+      }
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      // a repository id, or a spec the resolver has already refused
+    }
+    return spec;
   }
 
   /** {@code <index>.errors.jsonl} beside the index directory, not inside it: the index holds Lucene files only. */

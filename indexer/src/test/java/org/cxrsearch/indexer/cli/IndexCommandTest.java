@@ -14,6 +14,7 @@ import java.util.List;
 import org.cxrsearch.indexer.FakeModelIndexCommand;
 import org.cxrsearch.indexer.HashingEncoder;
 import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -132,6 +133,28 @@ class IndexCommandTest {
       assertEquals(1, r.numDocs());
       assertEquals("hashing-v1", r.metadata().encoder().fingerprint());
     }
+  }
+
+  @Test
+  void theRecordedModelSourceIsUsableFromAnyDirectory() throws IOException {
+    var options = new org.cxrsearch.onnx.cli.ModelOptions();
+    options.model("lukeingawesome/llm2vec4cxr");
+    assertEquals("lukeingawesome/llm2vec4cxr", IndexCommand.modelSource(options), "a repository id is kept as given");
+    options.model("lukeingawesome/llm2vec4cxr@0123abc");
+    assertEquals("lukeingawesome/llm2vec4cxr@0123abc", IndexCommand.modelSource(options));
+    Files.createDirectories(dir.resolve("models"));
+    Files.createDirectories(dir.resolve("bundle"));
+    options.model(dir.resolve("models/../bundle").toString());
+    assertEquals(dir.resolve("bundle").toAbsolutePath().toString(), IndexCommand.modelSource(options), "a directory is made absolute");
+    options.model(ModelResolver.DEFAULT);
+    assertEquals("default", IndexCommand.modelSource(options));
+
+    // and it is what the index records
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--model", "owner/name", "--progress", "none"), err.toString());
+    assertEquals("owner/name", ReportIndex.readMetadata(index).modelSource());
   }
 
   @Test

@@ -17,9 +17,10 @@ import org.cxrsearch.onnx.encode.InstructionFormat;
  * @param documentInstruction the instruction before the separator when embedding documents; empty
  *     for the usual {@code separator + report} (MODEL.md §4)
  * @param quantization how the HNSW graph stores vectors
- * @param modelSource where the model came from as the indexer was told ({@code default} or a bundle
- *     directory), so a searcher can open the same model by default; empty if unknown. Informative
- *     only: compatibility is decided by the fingerprint.
+ * @param modelSource where the model came from, as a {@code --model} value a searcher can open by
+ *     default: {@code default}, the absolute path of a bundle or checkpoint directory, or a Hugging
+ *     Face repository id as the indexer was given it ({@code owner/name[@revision]}); empty if
+ *     unknown. Informative only: compatibility is decided by the fingerprint.
  */
 public record IndexMetadata(EncoderInfo encoder, String documentInstruction, VectorQuantization quantization, String modelSource) {
 
