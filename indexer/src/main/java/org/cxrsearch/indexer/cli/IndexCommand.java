@@ -76,11 +76,13 @@ public final class IndexCommand implements Callable<Integer> {
   String csvColumns;
 
   @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
-      description = "Document instruction put before the separator; recorded in the index. Default: none (separator + report).")
+      description = "Document instruction put before the separator; recorded in the index. Default: an existing"
+          + " index's own; none (separator + report) for a new index.")
   String instruction;
 
   @Option(names = "--quantization", paramLabel = "Q", defaultValue = "float",
-      description = "Vector storage of a new index: float, int8, int4 or binary. Default: ${DEFAULT-VALUE}.")
+      description = "Vector storage: float, int8, int4 or binary. Default: an existing index's own; ${DEFAULT-VALUE}"
+          + " for a new index.")
   String quantization;
 
   @Option(names = "--commit-every", paramLabel = "N", defaultValue = "10000", description = "Commit every N documents. Default: ${DEFAULT-VALUE}.")
@@ -159,8 +161,19 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Opens or creates the index. An existing index keeps its own quantization and document
+   * instruction unless the command line names them (then they must match, else the index refuses
+   * with the differing setting), so appending or resuming needs no repetition of the options.
+   */
   private ReportIndex openIndex(TextEncoder encoder) throws IOException {
-    IndexMetadata metadata = new IndexMetadata(encoder.info(), instruction, VectorQuantization.parse(quantization), modelSource(model));
+    IndexMetadata existing = ReportIndex.exists(indexDir) ? ReportIndex.readMetadata(indexDir) : null;
+    var given = spec.commandLine().getParseResult();
+    String documentInstruction =
+        existing != null && !given.hasMatchedOption("--instruction") ? existing.documentInstruction() : instruction;
+    VectorQuantization vectors =
+        existing != null && !given.hasMatchedOption("--quantization") ? existing.quantization() : VectorQuantization.parse(quantization);
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), documentInstruction, vectors, modelSource(model));
     return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
   }
 

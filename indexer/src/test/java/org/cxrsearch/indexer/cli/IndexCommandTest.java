@@ -158,6 +158,31 @@ class IndexCommandTest {
   }
 
   @Test
+  void appendingToAnIndexKeepsItsQuantizationAndInstructionUnlessTheyAreGivenDifferently() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path more = dir.resolve("b.jsonl");
+    Files.writeString(more, "{\"id\": \"b\", \"text\": \"Effusion.\"}\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--quantization", "int8",
+        "--instruction", "Describe; ", "--progress", "none"), err.toString());
+
+    assertEquals(0, index("--index", index.toString(), "--input", more.toString(), "--resume", "--progress", "none"), err.toString());
+    assertEquals(0, index("--index", index.toString(), "--input", more.toString(), "--quantization", "int8", "--progress", "none"), err.toString());
+    var metadata = ReportIndex.readMetadata(index);
+    assertEquals(org.cxrsearch.lucene.codec.VectorQuantization.INT8, metadata.quantization());
+    assertEquals("Describe; ", metadata.documentInstruction());
+
+    CommandLine refusing = FakeModelIndexCommand.commandLine(0).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    assertEquals(1, run(refusing, "--index", index.toString(), "--input", more.toString(), "--quantization", "binary", "--progress", "none"));
+    assertTrue(err.toString().contains("refusing to add vectors that differ in quantization:")
+        && err.toString().contains("index has 'INT8', requested 'BINARY'"), err.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+    }
+  }
+
+  @Test
   void textDirectoryInput() throws IOException {
     Path reports = Files.createDirectories(dir.resolve("reports"));
     Files.writeString(reports.resolve("CXR-001.txt"), "FINDINGS: No focal consolidation.\nIMPRESSION: Normal chest.");

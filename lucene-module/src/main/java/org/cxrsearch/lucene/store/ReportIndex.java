@@ -124,14 +124,8 @@ public final class ReportIndex implements Closeable {
    * @throws IncompatibleIndexException if it is not a cxrsearch index
    */
   public static ReportIndex openReadOnly(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      throw new IndexNotFoundException("no index at " + path + ": not a directory");
-    }
-    Directory dir = FSDirectory.open(path);
+    Directory dir = openExisting(path);
     try {
-      if (!DirectoryReader.indexExists(dir)) {
-        throw new IndexNotFoundException("no index at " + path + " (no segments file); create one with `cxrsearch index`");
-      }
       DirectoryReader reader = DirectoryReader.open(dir);
       try {
         IndexMetadata metadata = IndexMetadata.fromUserData(reader.getIndexCommit().getUserData(), path.toString());
@@ -146,10 +140,42 @@ public final class ReportIndex implements Closeable {
     }
   }
 
-  /** Reads the metadata of the last commit at {@code path} without opening a reader. */
-  public static IndexMetadata readMetadata(Path path) throws IOException {
+  /** Whether {@code path} is a directory holding a (Lucene) index; creates nothing. */
+  public static boolean exists(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return false; // checked first: FSDirectory.open would create the directory
+    }
     try (Directory dir = FSDirectory.open(path)) {
+      return DirectoryReader.indexExists(dir);
+    }
+  }
+
+  /**
+   * Reads the metadata of the last commit at {@code path} without opening a reader; creates nothing.
+   *
+   * @throws IndexNotFoundException if there is no index at {@code path}
+   * @throws IncompatibleIndexException if it is not a cxrsearch index
+   */
+  public static IndexMetadata readMetadata(Path path) throws IOException {
+    try (Directory dir = openExisting(path)) {
       return IndexMetadata.fromUserData(SegmentInfos.readLatestCommit(dir).getUserData(), path.toString());
+    }
+  }
+
+  /** The directory of an existing index, refused with a message naming the path otherwise. */
+  private static Directory openExisting(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new IndexNotFoundException("no index at " + path + ": not a directory");
+    }
+    Directory dir = FSDirectory.open(path);
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        throw new IndexNotFoundException("no index at " + path + " (no segments file); create one with `cxrsearch index`");
+      }
+      return dir;
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
     }
   }
 

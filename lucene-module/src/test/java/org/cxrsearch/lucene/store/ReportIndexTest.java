@@ -77,7 +77,9 @@ class ReportIndexTest {
 
     IndexMetadata int8 = TestData.metadata(8, VectorQuantization.INT8);
     e = assertThrows(IncompatibleIndexException.class, () -> ReportIndex.openForWriting(dir, int8, IndexSettings.DEFAULTS));
-    assertTrue(e.getMessage().contains("quantization"), e.getMessage());
+    assertTrue(e.getMessage().contains("refusing to add vectors that differ in quantization:")
+        && e.getMessage().contains("quantization: index has 'FLOAT', requested 'INT8'")
+        && !e.getMessage().contains("model fingerprint"), e.getMessage());
 
     // the refused attempts left the index intact and writable with the right model
     try (ReportIndex index = ReportIndex.openForWriting(dir, a, IndexSettings.DEFAULTS)) {
