@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cxrsearch index}: reads reports, embeds them and writes them into an index (see {@link IndexingPipeline}). */
@@ -123,6 +124,10 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    requirePositive("--commit-every", commitEvery);
+    requirePositive("--commit-seconds", commitSeconds);
+    requirePositive("--window", window);
+    requirePositive("--max-record-bytes", maxRecordBytes);
     if (!java.nio.file.Files.exists(input)) {
       throw new InputException("--input " + input + ": no such file or directory");
     }
@@ -166,6 +171,13 @@ public final class IndexCommand implements Callable<Integer> {
    * instruction unless the command line names them (then they must match, else the index refuses
    * with the differing setting), so appending or resuming needs no repetition of the options.
    */
+  /** A bad option value is a bad command line (exit 2), reported before anything is opened. */
+  private void requirePositive(String option, long value) {
+    if (value < 1) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value + " (must be at least 1)");
+    }
+  }
+
   private ReportIndex openIndex(TextEncoder encoder) throws IOException {
     IndexMetadata existing = ReportIndex.exists(indexDir) ? ReportIndex.readMetadata(indexDir) : null;
     var given = spec.commandLine().getParseResult();

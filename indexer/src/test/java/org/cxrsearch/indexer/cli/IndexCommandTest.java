@@ -183,6 +183,41 @@ class IndexCommandTest {
   }
 
   @Test
+  void badOptionValuesAreABadCommandLine() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path index = dir.resolve("idx");
+    for (String option : List.of("--commit-every", "--commit-seconds", "--window", "--max-record-bytes")) {
+      assertEquals(2, index("--index", index.toString(), "--input", in.toString(), option, "0"), option);
+      assertTrue(err.toString().contains("Invalid value for option '" + option + "': 0 (must be at least 1)"), err.toString());
+    }
+    assertFalse(Files.exists(index), "nothing was created");
+  }
+
+  @Test
+  void settingsNameTheBadValue() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> org.cxrsearch.indexer.pipeline.IndexingSettings.DEFAULTS.withCommits(0, java.time.Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().endsWith("commitEvery=0, commitInterval=PT5S, windowSize=256, queueDepth=2"), e.getMessage());
+  }
+
+  @Test
+  void deleteRefusesAPathWithoutAnIndexAndCreatesNothing() throws IOException {
+    CommandLine delete = new CommandLine(new DeleteCommand()).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    Path typo = dir.resolve("typo");
+    assertEquals(1, run(delete, "--index", typo.toString(), "--id", "a"));
+    assertTrue(err.toString().contains("no index at " + typo + ": not a directory"), err.toString());
+    assertFalse(Files.exists(typo), "the directory was not created");
+
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(1, run(delete, "--index", empty.toString(), "--id", "a"));
+    assertTrue(err.toString().contains("no index at " + empty + " (no segments file)"), err.toString());
+    try (var files = Files.list(empty)) {
+      assertEquals(0, files.count(), "nothing was written into it");
+    }
+  }
+
+  @Test
   void textDirectoryInput() throws IOException {
     Path reports = Files.createDirectories(dir.resolve("reports"));
     Files.writeString(reports.resolve("CXR-001.txt"), "FINDINGS: No focal consolidation.\nIMPRESSION: Normal chest.");
