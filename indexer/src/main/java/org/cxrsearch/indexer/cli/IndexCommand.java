@@ -49,11 +49,16 @@ import picocli.CommandLine.Spec;
           + " earlier commits are intact",
       "2:bad command line",
       "3:the run completed, but some records were bad: see the errors file",
-      "130:interrupted (Ctrl-C) after committing what was read; continue with --resume"
+      "130:interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, after committing what was read and printing the"
+          + " summary; continue with --resume. (These are the JVM's exit status for the signal.)"
     })
 public final class IndexCommand implements Callable<Integer> {
 
   public static final int EXIT_BAD_RECORDS = 3;
+  /**
+   * What {@link #call()} returns after a stop request. From the command line the JVM ends on the
+   * signal itself, so the process status is 130 for SIGINT and 143 for SIGTERM.
+   */
   public static final int EXIT_INTERRUPTED = 130;
 
   @Spec CommandSpec spec;
@@ -148,19 +153,21 @@ public final class IndexCommand implements Callable<Integer> {
           inputFormat.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), columns, encoder.info().name(),
           encoder.info().dimensions(), commitEvery, commitSeconds, resume, errors);
       err.flush();
-      IndexingPipeline pipeline;
-      IndexingSummary summary;
       try (ProgressListener progress = progressMode.open(System.err)) {
-        pipeline = new IndexingPipeline(encoder, index, errorLog, settings, progress);
+        IndexingPipeline pipeline = new IndexingPipeline(encoder, index, errorLog, settings, progress);
         try (StopOnSignal stop = new StopOnSignal(pipeline)) {
-          summary = pipeline.run(reader);
+          IndexingSummary summary = pipeline.run(reader);
+          // Printed while the signal hook still holds the JVM open: after a Ctrl-C or SIGTERM the JVM
+          // exits as soon as the hook returns, and the summary line must be out by then.
+          progress.close();
+          out.println(summary.describe());
+          if (summary.failed() > 0) {
+            out.printf("%,d bad records: see %s%n", summary.failed(), errors);
+          }
+          out.flush();
+          return pipeline.stopped() ? EXIT_INTERRUPTED : summary.failed() > 0 ? EXIT_BAD_RECORDS : 0;
         }
       }
-      out.println(summary.describe());
-      if (summary.failed() > 0) {
-        out.printf("%,d bad records: see %s%n", summary.failed(), errors);
-      }
-      return pipeline.stopped() ? EXIT_INTERRUPTED : summary.failed() > 0 ? EXIT_BAD_RECORDS : 0;
     } catch (IncompatibleIndexException e) {
       throw new InputException(e.getMessage());
     }
