@@ -279,31 +279,13 @@ class IndexingPipelineTest {
   @Test
   void anEncoderFailureFailsTheRunAndKeepsEarlierCommits() throws Exception {
     HashingEncoder good = new HashingEncoder();
-    TextEncoder failsOnSecondCall =
-        new TextEncoder() {
-          int calls;
-
-          @Override
-          public org.cxrsearch.onnx.encode.EncoderInfo info() {
-            return good.info();
-          }
-
-          @Override
-          public float[][] encodeText(List<String> texts) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public synchronized float[][] encodeWithInstruction(List<String> texts) {
-            if (++calls == 2) {
-              throw new IllegalStateException("model crashed");
-            }
-            return good.encodeWithInstruction(texts);
-          }
-
-          @Override
-          public void close() {}
-        };
+    AtomicInteger calls = new AtomicInteger();
+    TextEncoder failsOnSecondCall = encoder(texts -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new IllegalStateException("model crashed");
+      }
+      return good.encodeWithInstruction(texts);
+    });
     Path in = input(report("a", "x"), report("b", "y"), report("c", "z"), report("d", "w"));
     var e =
         assertThrows(
