@@ -22,7 +22,7 @@ public final class DeleteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (must hold an index).")
   Path indexDir;
 
   @Option(names = "--id", required = true, paramLabel = "ID", description = "Report id to delete; repeat for several.")
@@ -30,7 +30,8 @@ public final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // The index's own metadata: deleting never adds vectors, so any model is compatible.
+    // The index's own metadata: deleting never adds vectors, so any model is compatible. readMetadata
+    // refuses a path without an index and creates nothing (a typo must not leave a directory behind).
     try (ReportIndex index = ReportIndex.openForWriting(indexDir, ReportIndex.readMetadata(indexDir), IndexSettings.DEFAULTS)) {
       List<String> missing = new ArrayList<>();
       int deleted = 0;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cxrsearch index}: reads reports, embeds them and writes them into an index (see {@link IndexingPipeline}). */
@@ -48,11 +49,16 @@ import picocli.CommandLine.Spec;
           + " earlier commits are intact",
       "2:bad command line",
       "3:the run completed, but some records were bad: see the errors file",
-      "130:interrupted (Ctrl-C) after committing what was read; continue with --resume"
+      "130:interrupted by Ctrl-C (SIGINT), 143 by SIGTERM, after committing what was read and printing the"
+          + " summary; continue with --resume. (These are the JVM's exit status for the signal.)"
     })
 public final class IndexCommand implements Callable<Integer> {
 
   public static final int EXIT_BAD_RECORDS = 3;
+  /**
+   * What {@link #call()} returns after a stop request. From the command line the JVM ends on the
+   * signal itself, so the process status is 130 for SIGINT and 143 for SIGTERM.
+   */
   public static final int EXIT_INTERRUPTED = 130;
 
   @Spec CommandSpec spec;
@@ -76,11 +82,13 @@ public final class IndexCommand implements Callable<Integer> {
   String csvColumns;
 
   @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
-      description = "Document instruction put before the separator; recorded in the index. Default: none (separator + report).")
+      description = "Document instruction put before the separator; recorded in the index. Default: an existing"
+          + " index's own; none (separator + report) for a new index.")
   String instruction;
 
   @Option(names = "--quantization", paramLabel = "Q", defaultValue = "float",
-      description = "Vector storage of a new index: float, int8, int4 or binary. Default: ${DEFAULT-VALUE}.")
+      description = "Vector storage: float, int8, int4 or binary. Default: an existing index's own; ${DEFAULT-VALUE}"
+          + " for a new index.")
   String quantization;
 
   @Option(names = "--commit-every", paramLabel = "N", defaultValue = "10000", description = "Commit every N documents. Default: ${DEFAULT-VALUE}.")
@@ -121,6 +129,10 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    requirePositive("--commit-every", commitEvery);
+    requirePositive("--commit-seconds", commitSeconds);
+    requirePositive("--window", window);
+    requirePositive("--max-record-bytes", maxRecordBytes);
     if (!java.nio.file.Files.exists(input)) {
       throw new InputException("--input " + input + ": no such file or directory");
     }
@@ -141,36 +153,71 @@ public final class IndexCommand implements Callable<Integer> {
           inputFormat.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), columns, encoder.info().name(),
           encoder.info().dimensions(), commitEvery, commitSeconds, resume, errors);
       err.flush();
-      IndexingPipeline pipeline;
-      IndexingSummary summary;
       try (ProgressListener progress = progressMode.open(System.err)) {
-        pipeline = new IndexingPipeline(encoder, index, errorLog, settings, progress);
+        IndexingPipeline pipeline = new IndexingPipeline(encoder, index, errorLog, settings, progress);
         try (StopOnSignal stop = new StopOnSignal(pipeline)) {
-          summary = pipeline.run(reader);
+          IndexingSummary summary = pipeline.run(reader);
+          // Printed while the signal hook still holds the JVM open: after a Ctrl-C or SIGTERM the JVM
+          // exits as soon as the hook returns, and the summary line must be out by then.
+          progress.close();
+          out.println(summary.describe());
+          if (summary.failed() > 0) {
+            out.printf("%,d bad records: see %s%n", summary.failed(), errors);
+          }
+          out.flush();
+          return pipeline.stopped() ? EXIT_INTERRUPTED : summary.failed() > 0 ? EXIT_BAD_RECORDS : 0;
         }
       }
-      out.println(summary.describe());
-      if (summary.failed() > 0) {
-        out.printf("%,d bad records: see %s%n", summary.failed(), errors);
-      }
-      return pipeline.stopped() ? EXIT_INTERRUPTED : summary.failed() > 0 ? EXIT_BAD_RECORDS : 0;
     } catch (IncompatibleIndexException e) {
       throw new InputException(e.getMessage());
     }
   }
 
+  /**
+   * Opens or creates the index. An existing index keeps its own quantization and document
+   * instruction unless the command line names them (then they must match, else the index refuses
+   * with the differing setting), so appending or resuming needs no repetition of the options.
+   */
+  /** A bad option value is a bad command line (exit 2), reported before anything is opened. */
+  private void requirePositive(String option, long value) {
+    if (value < 1) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value + " (must be at least 1)");
+    }
+  }
+
   private ReportIndex openIndex(TextEncoder encoder) throws IOException {
-    IndexMetadata metadata = new IndexMetadata(encoder.info(), instruction, VectorQuantization.parse(quantization), modelSource(model));
+    IndexMetadata existing = ReportIndex.exists(indexDir) ? ReportIndex.readMetadata(indexDir) : null;
+    var given = spec.commandLine().getParseResult();
+    String documentInstruction =
+        existing != null && !given.hasMatchedOption("--instruction") ? existing.documentInstruction() : instruction;
+    VectorQuantization vectors =
+        existing != null && !given.hasMatchedOption("--quantization") ? existing.quantization() : VectorQuantization.parse(quantization);
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), documentInstruction, vectors, modelSource(model));
     return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
   }
 
   /**
    * Where the model came from, recorded in the index so that searches open the same model by
-   * default: {@code default}, or the bundle directory as an absolute path.
+   * default: {@code default}; an existing directory (bundle or checkpoint) as an absolute path, so
+   * it works from any working directory; anything else (a Hugging Face repository id such as
+   * {@code owner/name} or {@code owner/name@revision}) as given. A repository id is not pinned to
+   * the commit it resolved to: the encoder is opened behind {@link ModelOptions#open()}, which does
+   * not report it, so {@code owner/name} resolves to the repository's current head when searching.
    */
   static String modelSource(ModelOptions model) {
     String spec = model.model();
-    return spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT) ? ModelResolver.DEFAULT : Path.of(spec).toAbsolutePath().toString();
+    if (spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT)) {
+      return ModelResolver.DEFAULT;
+    }
+    try {
+      Path dir = Path.of(spec);
+      if (java.nio.file.Files.isDirectory(dir)) {
+        return dir.toAbsolutePath().normalize().toString(); // the resolver also prefers a directory
+      }
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      // a repository id, or a spec the resolver has already refused
+    }
+    return spec;
   }
 
   /** {@code <index>.errors.jsonl} beside the index directory, not inside it: the index holds Lucene files only. */

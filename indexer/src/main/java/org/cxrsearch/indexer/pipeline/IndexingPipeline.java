@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.cxrsearch.indexer.progress.ProgressListener;
 import org.cxrsearch.indexer.read.InputRecord;
 import org.cxrsearch.indexer.read.ReadOutcome;
+import org.cxrsearch.indexer.read.RecordError;
 import org.cxrsearch.indexer.read.RecordReader;
 import org.cxrsearch.lucene.schema.ReportDocument;
 import org.cxrsearch.lucene.store.ReportIndex;
@@ -40,6 +44,11 @@ import org.cxrsearch.onnx.encode.TextEncoder;
  * already parallel inside (ONNX Runtime intra-op threads), and one thread keeps the windows in
  * input order, so when an id occurs twice in the input the later record wins.
  *
+ * <p>The resume check compares a record with the last commit, which knows nothing of what this
+ * run wrote since. So an id is only ever skipped on its first occurrence in the run: once a record
+ * of an id has been sent to be written, later records of that id are written too, and the later
+ * record still wins (input {@code [x=A, x=B]} over a committed {@code x=B} rewrites A, then B).
+ *
  * <p>Durability: documents become durable at each commit. A crash loses at most the documents
  * since the last commit; a run with {@link IndexingSettings#resume()} then skips every record whose
  * id is indexed with the same {@link ReportDocument#contentHash()}, and rewrites the others (an
@@ -49,6 +58,7 @@ import org.cxrsearch.onnx.encode.TextEncoder;
 public final class IndexingPipeline {
 
   private static final System.Logger LOG = System.getLogger(IndexingPipeline.class.getName());
+  private static final int STAGE_WAIT_LOG_SECONDS = 10;
 
   private final TextEncoder encoder;
   private final ReportIndex index;
@@ -140,7 +150,7 @@ public final class IndexingPipeline {
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } finally {
-      stages.shutdownNow();
+      awaitStages(stages);
     }
     commit(counters);
     IndexingSummary summary = counters.snapshot();
@@ -148,9 +158,36 @@ public final class IndexingPipeline {
     return summary;
   }
 
+  /**
+   * Interrupts the stage threads and waits until they have ended, however the run ends: the caller
+   * closes the encoder and the reader next, and an encoder call (ONNX Runtime's native session.run)
+   * cannot be interrupted, so closing them under a running stage would free native memory in use.
+   * The wait is bounded only by the stage's current call; it is logged if it takes long.
+   */
+  private static void awaitStages(ExecutorService stages) {
+    stages.shutdownNow();
+    boolean interrupted = false;
+    for (int waited = 0; ; waited += STAGE_WAIT_LOG_SECONDS) {
+      try {
+        if (stages.awaitTermination(STAGE_WAIT_LOG_SECONDS, TimeUnit.SECONDS)) {
+          break;
+        }
+        int seconds = waited + STAGE_WAIT_LOG_SECONDS;
+        LOG.log(System.Logger.Level.WARNING, () -> "waited " + seconds + " s for the encoder to finish its current batch"
+            + " before closing it; still waiting");
+      } catch (InterruptedException e) {
+        interrupted = true; // keep waiting: returning now would let the caller close the encoder in use
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt(); // not thrown from here: it would hide the exception that ended the run
+    }
+  }
+
   private void read(RecordReader reader, BlockingQueue<Window> out, Counters counters) throws Exception {
     try {
       List<InputRecord> window = new ArrayList<>(settings.windowSize());
+      Set<String> written = new HashSet<>(); // ids sent to be written by this run (see the class doc)
       while (!stopRequested && reader.hasNext()) {
         ReadOutcome outcome = reader.next();
         counters.read.incrementAndGet();
@@ -160,9 +197,13 @@ public final class IndexingPipeline {
             counters.failed.incrementAndGet();
           }
           case ReadOutcome.Accepted a -> {
-            if (settings.resume() && alreadyIndexed(a.record().document())) {
+            ReportDocument doc = a.record().document();
+            if (settings.resume() && !written.contains(doc.id()) && alreadyIndexed(doc)) {
               counters.skipped.incrementAndGet();
             } else {
+              if (settings.resume()) {
+                written.add(doc.id());
+              }
               window.add(a.record());
               if (window.size() == settings.windowSize()) {
                 out.put(new Window(window, null));
@@ -211,7 +252,15 @@ public final class IndexingPipeline {
     long commitIntervalNanos = settings.commitInterval().toNanos();
     for (Window w = in.take(); w != Window.END; w = in.take()) {
       for (int i = 0; i < w.records().size(); i++) {
-        index.upsert(w.records().get(i).document(), w.vectors()[i]);
+        InputRecord record = w.records().get(i);
+        try {
+          index.upsert(record.document(), w.vectors()[i]);
+        } catch (IllegalArgumentException e) {
+          // This document only (a zero or NaN vector, a term Lucene refuses); the writer is still usable.
+          errors.write(new RecordError(record.file(), record.line(), record.id(), e.getMessage()));
+          counters.failed.incrementAndGet();
+          continue;
+        }
         counters.indexed++;
         sinceCommit++;
         if (sinceCommit >= settings.commitEvery() || nanoClock.getAsLong() - lastCommit >= commitIntervalNanos) {

@@ -20,8 +20,10 @@ public record IndexingSettings(int commitEvery, Duration commitInterval, boolean
   public IndexingSettings {
     Objects.requireNonNull(commitInterval, "commitInterval");
     if (commitEvery < 1 || windowSize < 1 || queueDepth < 1 || commitInterval.isNegative() || commitInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "commitEvery, windowSize, queueDepth and commitInterval must be positive: " + this);
+      // not "+ this": the fields are not assigned yet in a compact constructor
+      throw new IllegalArgumentException("commitEvery, windowSize, queueDepth and commitInterval must be positive:"
+          + " commitEvery=" + commitEvery + ", commitInterval=" + commitInterval + ", windowSize=" + windowSize
+          + ", queueDepth=" + queueDepth);
     }
   }
 

@@ -10,6 +10,7 @@ import org.cxrsearch.indexer.pipeline.IndexingSummary;
 final class BarProgress implements ProgressListener {
 
   private final ProgressBar bar;
+  private boolean closed;
 
   BarProgress(PrintStream out) {
     this.bar =
@@ -36,6 +37,9 @@ final class BarProgress implements ProgressListener {
 
   @Override
   public void close() {
-    bar.close();
+    if (!closed) { // closed early by the caller before its summary line, then again by try-with-resources
+      closed = true;
+      bar.close();
+    }
   }
 }

@@ -22,7 +22,7 @@ public interface ProgressListener extends AutoCloseable {
    */
   void update(IndexingSummary soFar, long bytesRead, long totalBytes);
 
-  /** Ends the display (the bar); the summary itself is printed by the caller. */
+  /** Ends the display (the bar); the summary itself is printed by the caller. Idempotent. */
   @Override
   void close();
 }

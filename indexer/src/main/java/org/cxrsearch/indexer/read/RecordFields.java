@@ -49,7 +49,11 @@ final class RecordFields {
       }
     }
     free.values().removeIf(String::isBlank);
-    return new ReadOutcome.Accepted(new InputRecord(file, line, doc.metadata(free).build()));
+    try {
+      return new ReadOutcome.Accepted(new InputRecord(file, line, doc.metadata(free).build()));
+    } catch (IllegalArgumentException e) { // the schema's own rules: empty metadata key, over-long keyword
+      return reject(file, line, key, e.getMessage());
+    }
   }
 
   private static ReadOutcome reject(String file, long line, String id, String reason) {

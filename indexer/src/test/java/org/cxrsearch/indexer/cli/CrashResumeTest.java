@@ -71,6 +71,8 @@ class CrashResumeTest {
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     String log = Files.readString(dir.resolve("child.log"));
     assertTrue(log.contains("stopping: writing and committing the records already read"), log);
+    assertTrue(log.matches("(?s).*read [\\d,]+ records: indexed [\\d,]+, skipped 0 .*"), "the summary line is printed before the JVM exits: " + log);
+    assertEquals(143, child.exitValue(), "SIGTERM's exit status");
 
     List<String> afterStop = indexedIds(index);
     int committed = afterStop.size();

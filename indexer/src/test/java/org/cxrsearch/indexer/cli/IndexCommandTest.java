@@ -14,6 +14,7 @@ import java.util.List;
 import org.cxrsearch.indexer.FakeModelIndexCommand;
 import org.cxrsearch.indexer.HashingEncoder;
 import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,6 +78,27 @@ class IndexCommandTest {
   }
 
   @Test
+  void recordsTheSchemaOrLuceneRefuseAreBadRecordsNotAFailedRun() throws IOException {
+    Path in = dir.resolve("reports.jsonl");
+    Files.writeString(in, String.join("\n",
+        "{\"id\": \"a\", \"text\": \"Clear lungs.\"}",
+        "{\"id\": \"b\", \"text\": \"Effusion.\", \"\": \"x\"}",
+        "{\"id\": \"c\", \"text\": \"Effusion.\", \"note\": \"" + "n".repeat(40_000) + "\"}",
+        "{\"id\": \"d\", \"text\": \"Cardiomegaly.\"}") + "\n");
+    Path index = dir.resolve("idx");
+    int code = index("--index", index.toString(), "--input", in.toString(), "--progress", "none");
+    assertEquals(IndexCommand.EXIT_BAD_RECORDS, code, err.toString());
+    List<String> lines = Files.readAllLines(dir.resolve("idx.errors.jsonl"));
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).contains("\"line\":2,\"id\":\"b\",\"reason\":\"report 'b': metadata key is empty"), lines.get(0));
+    assertTrue(lines.get(1).contains("\"line\":3,\"id\":\"c\",\"reason\":\"report 'c': metadata 'note' is 40000 bytes"), lines.get(1));
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+      assertTrue(r.get("a").isPresent() && r.get("d").isPresent());
+    }
+  }
+
+  @Test
   void cleanRunExitsZeroAndDeleteRemovesIds() throws IOException {
     Path in = dir.resolve("reports.csv");
     Files.writeString(in, "uid,report,patient\n1,Clear lungs.,P1\n2,Small right effusion.,P2\n3,ETT 4 cm above the carina.,P1\n");
@@ -110,6 +132,88 @@ class IndexCommandTest {
     try (ReportIndex r = ReportIndex.openReadOnly(index)) {
       assertEquals(1, r.numDocs());
       assertEquals("hashing-v1", r.metadata().encoder().fingerprint());
+    }
+  }
+
+  @Test
+  void theRecordedModelSourceIsUsableFromAnyDirectory() throws IOException {
+    var options = new org.cxrsearch.onnx.cli.ModelOptions();
+    options.model("lukeingawesome/llm2vec4cxr");
+    assertEquals("lukeingawesome/llm2vec4cxr", IndexCommand.modelSource(options), "a repository id is kept as given");
+    options.model("lukeingawesome/llm2vec4cxr@0123abc");
+    assertEquals("lukeingawesome/llm2vec4cxr@0123abc", IndexCommand.modelSource(options));
+    Files.createDirectories(dir.resolve("models"));
+    Files.createDirectories(dir.resolve("bundle"));
+    options.model(dir.resolve("models/../bundle").toString());
+    assertEquals(dir.resolve("bundle").toAbsolutePath().toString(), IndexCommand.modelSource(options), "a directory is made absolute");
+    options.model(ModelResolver.DEFAULT);
+    assertEquals("default", IndexCommand.modelSource(options));
+
+    // and it is what the index records
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--model", "owner/name", "--progress", "none"), err.toString());
+    assertEquals("owner/name", ReportIndex.readMetadata(index).modelSource());
+  }
+
+  @Test
+  void appendingToAnIndexKeepsItsQuantizationAndInstructionUnlessTheyAreGivenDifferently() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path more = dir.resolve("b.jsonl");
+    Files.writeString(more, "{\"id\": \"b\", \"text\": \"Effusion.\"}\n");
+    Path index = dir.resolve("idx");
+    assertEquals(0, index("--index", index.toString(), "--input", in.toString(), "--quantization", "int8",
+        "--instruction", "Describe; ", "--progress", "none"), err.toString());
+
+    assertEquals(0, index("--index", index.toString(), "--input", more.toString(), "--resume", "--progress", "none"), err.toString());
+    assertEquals(0, index("--index", index.toString(), "--input", more.toString(), "--quantization", "int8", "--progress", "none"), err.toString());
+    var metadata = ReportIndex.readMetadata(index);
+    assertEquals(org.cxrsearch.lucene.codec.VectorQuantization.INT8, metadata.quantization());
+    assertEquals("Describe; ", metadata.documentInstruction());
+
+    CommandLine refusing = FakeModelIndexCommand.commandLine(0).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    assertEquals(1, run(refusing, "--index", index.toString(), "--input", more.toString(), "--quantization", "binary", "--progress", "none"));
+    assertTrue(err.toString().contains("refusing to add vectors that differ in quantization:")
+        && err.toString().contains("index has 'INT8', requested 'BINARY'"), err.toString());
+    try (ReportIndex r = ReportIndex.openReadOnly(index)) {
+      assertEquals(2, r.numDocs());
+    }
+  }
+
+  @Test
+  void badOptionValuesAreABadCommandLine() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path index = dir.resolve("idx");
+    for (String option : List.of("--commit-every", "--commit-seconds", "--window", "--max-record-bytes")) {
+      assertEquals(2, index("--index", index.toString(), "--input", in.toString(), option, "0"), option);
+      assertTrue(err.toString().contains("Invalid value for option '" + option + "': 0 (must be at least 1)"), err.toString());
+    }
+    assertFalse(Files.exists(index), "nothing was created");
+  }
+
+  @Test
+  void settingsNameTheBadValue() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> org.cxrsearch.indexer.pipeline.IndexingSettings.DEFAULTS.withCommits(0, java.time.Duration.ofSeconds(5)));
+    assertTrue(e.getMessage().endsWith("commitEvery=0, commitInterval=PT5S, windowSize=256, queueDepth=2"), e.getMessage());
+  }
+
+  @Test
+  void deleteRefusesAPathWithoutAnIndexAndCreatesNothing() throws IOException {
+    CommandLine delete = new CommandLine(new DeleteCommand()).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    Path typo = dir.resolve("typo");
+    assertEquals(1, run(delete, "--index", typo.toString(), "--id", "a"));
+    assertTrue(err.toString().contains("no index at " + typo + ": not a directory"), err.toString());
+    assertFalse(Files.exists(typo), "the directory was not created");
+
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(1, run(delete, "--index", empty.toString(), "--id", "a"));
+    assertTrue(err.toString().contains("no index at " + empty + " (no segments file)"), err.toString());
+    try (var files = Files.list(empty)) {
+      assertEquals(0, files.count(), "nothing was written into it");
     }
   }
 

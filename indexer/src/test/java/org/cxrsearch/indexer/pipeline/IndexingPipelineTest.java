@@ -2,6 +2,7 @@ package org.cxrsearch.indexer.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cxrsearch.indexer.HashingEncoder;
 import org.cxrsearch.indexer.progress.ProgressListener;
@@ -113,6 +117,23 @@ class IndexingPipelineTest {
   }
 
   @Test
+  void resumeWithARepeatedIdEndsWithTheLastRecordOfTheInput() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in = input(report("x", "Old A."), report("y", "Stable."), report("x", "New B."));
+    run(encoder, IndexingSettings.DEFAULTS, in);
+    // The committed x is B; on resume x=A differs from it and is rewritten, so x=B must be rewritten
+    // after it even though it matches the (now stale) commit.
+    IndexingSummary resumed = run(encoder, IndexingSettings.DEFAULTS.withResume(true).withWindowSize(1), in);
+    assertEquals(1, resumed.skipped(), "only y is unchanged");
+    assertEquals(2, resumed.indexed());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(2, index.numDocs());
+      assertEquals("New B.", index.get("x").orElseThrow().text());
+      assertArrayEquals(Vectors.l2Normalized(HashingEncoder.embed("New B.")), index.vector("x").orElseThrow(), 1e-6f);
+    }
+  }
+
+  @Test
   void commitsEveryNDocumentsAndEveryInterval() throws Exception {
     HashingEncoder encoder = new HashingEncoder();
     Path in = input(report("a", "x"), report("b", "x"), report("c", "x"), report("d", "x"), report("e", "x"));
@@ -137,34 +158,134 @@ class IndexingPipelineTest {
     }
   }
 
+  /** An encoder with the hashing encoder's identity that embeds (separator-prefixed) texts with {@code embed}. */
+  private static TextEncoder encoder(java.util.function.Function<List<String>, float[][]> embed) {
+    HashingEncoder good = new HashingEncoder();
+    return new TextEncoder() {
+      @Override
+      public org.cxrsearch.onnx.encode.EncoderInfo info() {
+        return good.info();
+      }
+
+      @Override
+      public float[][] encodeText(List<String> texts) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public float[][] encodeWithInstruction(List<String> texts) {
+        return embed.apply(texts);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** The hashing encoder, except that a text containing {@code trigger} gets the vector {@code poison}. */
+  private static TextEncoder encoderWith(String trigger, float[] poison) {
+    HashingEncoder good = new HashingEncoder();
+    return encoder(texts -> {
+      float[][] v = good.encodeWithInstruction(texts);
+      for (int i = 0; i < v.length; i++) {
+        if (texts.get(i).contains(trigger)) {
+          v[i] = poison;
+        }
+      }
+      return v;
+    });
+  }
+
+  @Test
+  void aDocumentTheIndexRefusesGoesToTheErrorsFileAndTheRunGoesOn() throws Exception {
+    float[] nan = new float[HashingEncoder.DIMS];
+    nan[3] = Float.NaN;
+    Path in = input(report("a", "Clear."), report("b", "poison"), report("c", "Effusion."));
+    IndexingSummary s = run(encoderWith("poison", nan), IndexingSettings.DEFAULTS, in);
+    assertEquals(2, s.indexed());
+    assertEquals(1, s.failed());
+    List<String> errors = Files.readAllLines(dir.resolve("errors.jsonl"));
+    assertEquals(1, errors.size());
+    assertTrue(errors.get(0).contains("\"line\":2,\"id\":\"b\",\"reason\":\"report 'b': vector is zero or not finite"), errors.get(0));
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(2, index.numDocs());
+      assertTrue(index.get("b").isEmpty());
+    }
+  }
+
+  @Test
+  void aFailedRunDoesNotCommitItsUncommittedWork() throws Exception {
+    Path in = input(report("a", "x"), report("b", "y"), report("c", "crash"));
+    HashingEncoder good = new HashingEncoder();
+    TextEncoder failing = encoder(texts -> {
+      if (texts.stream().anyMatch(t -> t.contains("crash"))) {
+        throw new IllegalStateException("model crashed");
+      }
+      return good.encodeWithInstruction(texts);
+    });
+    // a and b are written (window 1) but not committed (every 100) when window 2 fails
+    assertThrows(IllegalStateException.class,
+        () -> run(failing, IndexingSettings.DEFAULTS.withWindowSize(2).withCommits(100, Duration.ofHours(1)), in));
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(0, index.numDocs(), "closing the index after a failure committed nothing");
+    }
+  }
+
+  @Test
+  void aFailingRunReturnsOnlyAfterTheEncoderCallInFlightHasEnded() throws Exception {
+    HashingEncoder good = new HashingEncoder();
+    AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean inCall = new AtomicBoolean();
+    CountDownLatch secondCallStarted = new CountDownLatch(1);
+    TextEncoder uninterruptible = encoder(texts -> {
+      if (calls.incrementAndGet() == 2) {
+        inCall.set(true);
+        secondCallStarted.countDown();
+        long end = System.nanoTime() + 300_000_000L; // like a native session.run: deaf to interrupts
+        while (System.nanoTime() < end) {
+          Thread.onSpinWait();
+        }
+        inCall.set(false);
+      }
+      return good.encodeWithInstruction(texts);
+    });
+    // the write stage fails (here: its progress display) while the encoder is inside its second call
+    ProgressListener failsOnceEncoding = new ProgressListener() {
+      @Override
+      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+        try {
+          secondCallStarted.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("display broke");
+      }
+
+      @Override
+      public void close() {}
+    };
+    Path in = input(report("a", "x"), report("b", "y"), report("c", "z"));
+    try (ReportIndex index = open(uninterruptible);
+        ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+        var reader = new JsonLinesReader(in, ReadLimits.DEFAULTS)) {
+      IndexingPipeline pipeline =
+          new IndexingPipeline(uninterruptible, index, errors, IndexingSettings.DEFAULTS.withWindowSize(1), failsOnceEncoding);
+      var e = assertThrows(IllegalStateException.class, () -> pipeline.run(reader));
+      assertEquals("display broke", e.getMessage());
+      assertFalse(inCall.get(), "run() returned while an encoder call was still running: the caller would close it");
+    }
+  }
+
   @Test
   void anEncoderFailureFailsTheRunAndKeepsEarlierCommits() throws Exception {
     HashingEncoder good = new HashingEncoder();
-    TextEncoder failsOnSecondCall =
-        new TextEncoder() {
-          int calls;
-
-          @Override
-          public org.cxrsearch.onnx.encode.EncoderInfo info() {
-            return good.info();
-          }
-
-          @Override
-          public float[][] encodeText(List<String> texts) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public synchronized float[][] encodeWithInstruction(List<String> texts) {
-            if (++calls == 2) {
-              throw new IllegalStateException("model crashed");
-            }
-            return good.encodeWithInstruction(texts);
-          }
-
-          @Override
-          public void close() {}
-        };
+    AtomicInteger calls = new AtomicInteger();
+    TextEncoder failsOnSecondCall = encoder(texts -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new IllegalStateException("model crashed");
+      }
+      return good.encodeWithInstruction(texts);
+    });
     Path in = input(report("a", "x"), report("b", "y"), report("c", "z"), report("d", "w"));
     var e =
         assertThrows(

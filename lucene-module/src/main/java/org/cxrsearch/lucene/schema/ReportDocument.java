@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.lucene.index.IndexWriter;
 
 /**
  * One radiology report as cxrsearch indexes it. Immutable; {@link ReportDocumentMapper} turns it
@@ -49,12 +50,38 @@ public record ReportDocument(
     if (text == null) {
       throw new IllegalArgumentException("report '" + id + "' has no text, findings or impression");
     }
+    requireTermLength(id, "id", id);
+    requireTermLength(id, "study_id", studyId);
+    requireTermLength(id, "patient_id", patientId);
+    for (var e : (metadata == null ? Map.<String, String>of() : metadata).entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank()) {
+        throw new IllegalArgumentException("report '" + id + "': metadata key is empty (value '" + e.getValue() + "')");
+      }
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("report '" + id + "': metadata '" + e.getKey() + "' has no value");
+      }
+      requireTermLength(id, "metadata '" + e.getKey() + "'", e.getValue());
+    }
     metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(metadata));
-    for (var e : metadata.entrySet()) {
-      if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
-        throw new IllegalArgumentException("report '" + id + "': metadata keys and values must be non-empty: " + e);
+  }
+
+  /**
+   * Keyword fields (id, study and patient ids, metadata values) are indexed as one term each, and
+   * Lucene refuses a term over {@link IndexWriter#MAX_TERM_LENGTH} bytes; checking here names the
+   * field, where the writer would only report an "immense term".
+   */
+  private static void requireTermLength(String id, String field, String value) {
+    if (value != null && value.length() > IndexWriter.MAX_TERM_LENGTH / 3) { // a char is at most 3 UTF-8 bytes
+      int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > IndexWriter.MAX_TERM_LENGTH) {
+        throw new IllegalArgumentException("report '" + abbreviate(id) + "': " + field + " is " + bytes
+            + " bytes of UTF-8; keyword values are limited to " + IndexWriter.MAX_TERM_LENGTH + " bytes");
       }
     }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
   }
 
   /** A report with only an id and a text. */

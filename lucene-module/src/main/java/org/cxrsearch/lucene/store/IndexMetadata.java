@@ -1,6 +1,9 @@
 package org.cxrsearch.lucene.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cxrsearch.lucene.codec.VectorQuantization;
@@ -17,9 +20,10 @@ import org.cxrsearch.onnx.encode.InstructionFormat;
  * @param documentInstruction the instruction before the separator when embedding documents; empty
  *     for the usual {@code separator + report} (MODEL.md §4)
  * @param quantization how the HNSW graph stores vectors
- * @param modelSource where the model came from as the indexer was told ({@code default} or a bundle
- *     directory), so a searcher can open the same model by default; empty if unknown. Informative
- *     only: compatibility is decided by the fingerprint.
+ * @param modelSource where the model came from, as a {@code --model} value a searcher can open by
+ *     default: {@code default}, the absolute path of a bundle or checkpoint directory, or a Hugging
+ *     Face repository id as the indexer was given it ({@code owner/name[@revision]}); empty if
+ *     unknown. Informative only: compatibility is decided by the fingerprint.
  */
 public record IndexMetadata(EncoderInfo encoder, String documentInstruction, VectorQuantization quantization, String modelSource) {
 
@@ -105,22 +109,29 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
    * @throws IncompatibleIndexException listing every difference
    */
   public void requireCompatible(IndexMetadata requested, String where) {
+    List<String> differing = new ArrayList<>();
     StringBuilder diffs = new StringBuilder();
-    diff(diffs, "model fingerprint", encoder.fingerprint(), requested.encoder.fingerprint());
-    diff(diffs, "dimensions", encoder.dimensions(), requested.encoder.dimensions());
-    diff(diffs, "document instruction", documentInstruction, requested.documentInstruction);
-    diff(diffs, "separator", encoder.instructionFormat().separator(), requested.encoder.instructionFormat().separator());
-    diff(diffs, "quantization", quantization, requested.quantization);
-    if (!diffs.isEmpty()) {
+    diff(differing, diffs, "model fingerprint", encoder.fingerprint(), requested.encoder.fingerprint());
+    diff(differing, diffs, "dimensions", encoder.dimensions(), requested.encoder.dimensions());
+    diff(differing, diffs, "separator", encoder.instructionFormat().separator(), requested.encoder.instructionFormat().separator());
+    boolean sameModel = differing.isEmpty();
+    diff(differing, diffs, "document instruction", documentInstruction, requested.documentInstruction);
+    diff(differing, diffs, "quantization", quantization, requested.quantization);
+    if (!differing.isEmpty()) {
+      String requestedModel = sameModel ? "" : " of model '" + requested.encoder.name() + "'";
       throw new IncompatibleIndexException(
           where + " was built with model '" + encoder.name() + "' (" + encoder.family().id() + ", " + encoder.dimensions()
-              + "-d); refusing to add vectors of model '" + requested.encoder.name() + "':" + diffs
-              + ". Use a new index directory, or re-index everything with one model.");
+              + "-d), quantization " + quantization.name().toLowerCase(Locale.ROOT) + ", document instruction '"
+              + documentInstruction + "'; refusing to add vectors" + requestedModel + " that differ in "
+              + String.join(", ", differing) + ":" + diffs + (sameModel
+                  ? ". Use the index's own settings, or a new index directory."
+                  : ". Use a new index directory, or re-index everything with one model."));
     }
   }
 
-  private static void diff(StringBuilder out, String what, Object indexed, Object requested) {
+  private static void diff(List<String> names, StringBuilder out, String what, Object indexed, Object requested) {
     if (!indexed.equals(requested)) {
+      names.add(what);
       out.append("\n  ").append(what).append(": index has '").append(indexed).append("', requested '").append(requested).append('\'');
     }
   }

@@ -46,8 +46,9 @@ import org.cxrsearch.lucene.schema.ReportFields;
  * </ul>
  *
  * <p>Writes are upserts by id ({@link IndexWriter#updateDocument} on the {@code id} term), so
- * re-indexing a report replaces it. Nothing is visible to other processes before {@link #commit};
- * a crash loses at most the work since the last commit, never earlier commits.
+ * re-indexing a report replaces it. Nothing is visible to other processes before {@link #commit},
+ * and {@link #close()} does not commit; a crash loses at most the work since the last commit, never
+ * earlier commits.
  *
  * <p>Thread-safe: Lucene's writer and searcher manager are.
  */
@@ -91,7 +92,10 @@ public final class ReportIndex implements Closeable {
           new IndexWriterConfig(new ReportAnalyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCodec(new CxrSearchCodec(metadata.quantization(), settings.hnsw()))
-              .setRAMBufferSizeMB(settings.ramBufferMb());
+              .setRAMBufferSizeMB(settings.ramBufferMb())
+              // Only an explicit commit() makes work durable: a run that fails and closes the index must
+              // not publish a part of its work as if it were a finished commit.
+              .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(dir, config);
       try {
         userData.putAll(metadata.toUserData());
@@ -120,14 +124,8 @@ public final class ReportIndex implements Closeable {
    * @throws IncompatibleIndexException if it is not a cxrsearch index
    */
   public static ReportIndex openReadOnly(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      throw new IndexNotFoundException("no index at " + path + ": not a directory");
-    }
-    Directory dir = FSDirectory.open(path);
+    Directory dir = openExisting(path);
     try {
-      if (!DirectoryReader.indexExists(dir)) {
-        throw new IndexNotFoundException("no index at " + path + " (no segments file); create one with `cxrsearch index`");
-      }
       DirectoryReader reader = DirectoryReader.open(dir);
       try {
         IndexMetadata metadata = IndexMetadata.fromUserData(reader.getIndexCommit().getUserData(), path.toString());
@@ -142,10 +140,42 @@ public final class ReportIndex implements Closeable {
     }
   }
 
-  /** Reads the metadata of the last commit at {@code path} without opening a reader. */
-  public static IndexMetadata readMetadata(Path path) throws IOException {
+  /** Whether {@code path} is a directory holding a (Lucene) index; creates nothing. */
+  public static boolean exists(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return false; // checked first: FSDirectory.open would create the directory
+    }
     try (Directory dir = FSDirectory.open(path)) {
+      return DirectoryReader.indexExists(dir);
+    }
+  }
+
+  /**
+   * Reads the metadata of the last commit at {@code path} without opening a reader; creates nothing.
+   *
+   * @throws IndexNotFoundException if there is no index at {@code path}
+   * @throws IncompatibleIndexException if it is not a cxrsearch index
+   */
+  public static IndexMetadata readMetadata(Path path) throws IOException {
+    try (Directory dir = openExisting(path)) {
       return IndexMetadata.fromUserData(SegmentInfos.readLatestCommit(dir).getUserData(), path.toString());
+    }
+  }
+
+  /** The directory of an existing index, refused with a message naming the path otherwise. */
+  private static Directory openExisting(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new IndexNotFoundException("no index at " + path + ": not a directory");
+    }
+    Directory dir = FSDirectory.open(path);
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        throw new IndexNotFoundException("no index at " + path + " (no segments file); create one with `cxrsearch index`");
+      }
+      return dir;
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
     }
   }
 
@@ -281,7 +311,10 @@ public final class ReportIndex implements Closeable {
     return total;
   }
 
-  /** Closes the searchers and, when writable, the writer, which commits pending changes. */
+  /**
+   * Closes the searchers and, when writable, the writer. Changes since the last {@link #commit} are
+   * discarded: callers commit when their work is complete, so a failure never publishes half of it.
+   */
   @Override
   public void close() throws IOException {
     try {

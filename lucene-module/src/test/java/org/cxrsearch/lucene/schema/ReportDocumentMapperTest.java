@@ -73,4 +73,18 @@ class ReportDocumentMapperTest {
     var e = assertThrows(IllegalArgumentException.class, () -> ReportDocument.builder("z").findings("  ").build());
     assertTrue(e.getMessage().contains("'z'"));
   }
+
+  @Test
+  void rejectsEmptyMetadataKeysAndKeywordsOverLucenesTermLimit() {
+    var e = assertThrows(IllegalArgumentException.class, () -> ReportDocument.builder("b").text("t").meta("", "x").build());
+    assertTrue(e.getMessage().contains("'b'") && e.getMessage().contains("metadata key is empty"), e.getMessage());
+    // 32766 bytes is Lucene's limit for one term: exactly at it is fine, one byte more is not
+    String atLimit = "a".repeat(32766);
+    assertEquals(atLimit, ReportDocument.builder("b").text("t").meta("note", atLimit).build().metadata().get("note"));
+    e = assertThrows(IllegalArgumentException.class, () -> ReportDocument.builder("b").text("t").meta("note", atLimit + "a").build());
+    assertTrue(e.getMessage().contains("metadata 'note' is 32767 bytes"), e.getMessage());
+    // é is 2 bytes of UTF-8: 16384 chars are 32768 bytes
+    e = assertThrows(IllegalArgumentException.class, () -> ReportDocument.builder("b").text("t").patientId("é".repeat(16384)).build());
+    assertTrue(e.getMessage().contains("patient_id is 32768 bytes"), e.getMessage());
+  }
 }

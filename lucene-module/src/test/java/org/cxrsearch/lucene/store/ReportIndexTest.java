@@ -64,7 +64,9 @@ class ReportIndexTest {
     IndexMetadata a = TestData.metadata(8, VectorQuantization.FLOAT);
     try (ReportIndex index = ReportIndex.openForWriting(dir, a, IndexSettings.DEFAULTS)) {
       index.upsert(ReportDocument.of("a", "text"), TestData.unitVector(random, 8));
-    }
+      index.commit();
+      index.upsert(ReportDocument.of("uncommitted", "text"), TestData.unitVector(random, 8));
+    } // close() discards what was not committed
     IndexMetadata otherModel = new IndexMetadata(TestData.encoder("fp-b", 8), "", VectorQuantization.FLOAT);
     var e = assertThrows(IncompatibleIndexException.class, () -> ReportIndex.openForWriting(dir, otherModel, IndexSettings.DEFAULTS));
     assertTrue(e.getMessage().contains("model fingerprint: index has 'fp-a', requested 'fp-b'"), e.getMessage());
@@ -75,7 +77,9 @@ class ReportIndexTest {
 
     IndexMetadata int8 = TestData.metadata(8, VectorQuantization.INT8);
     e = assertThrows(IncompatibleIndexException.class, () -> ReportIndex.openForWriting(dir, int8, IndexSettings.DEFAULTS));
-    assertTrue(e.getMessage().contains("quantization"), e.getMessage());
+    assertTrue(e.getMessage().contains("refusing to add vectors that differ in quantization:")
+        && e.getMessage().contains("quantization: index has 'FLOAT', requested 'INT8'")
+        && !e.getMessage().contains("model fingerprint"), e.getMessage());
 
     // the refused attempts left the index intact and writable with the right model
     try (ReportIndex index = ReportIndex.openForWriting(dir, a, IndexSettings.DEFAULTS)) {
