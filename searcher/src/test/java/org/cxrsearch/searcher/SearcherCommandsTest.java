@@ -140,6 +140,47 @@ class SearcherCommandsTest {
     assertFalse(r.err().contains("internal error"), r.err());
   }
 
+  /** Report text is full of Lucene syntax; hybrid mode searches it as words on the BM25 side. */
+  @Test
+  void hybridSearchesReportTextAsWords() throws Exception {
+    Run r = run(new SearchCommand(), "--index", dir.toString(), "--query", "cardiomegaly s/p CABG", "-k", "5", "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("r4"), bm25Ids(r.json().get("hits")), "only r4 mentions cardiomegaly");
+
+    // not a query on a field "IMPRESSION": the effusion reports match on BM25
+    r = run(new SearchCommand(), "--index", dir.toString(), "--query", "IMPRESSION: effusion", "-k", "5", "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("r1", "r2", "r4"), bm25Ids(r.json().get("hits")));
+
+    // --bm25-query gives the BM25 side Lucene syntax: the phrase leaves out r4's "No effusion"
+    r = run(new SearchCommand(), "--index", dir.toString(), "--query", "IMPRESSION: effusion", "--bm25-query", "\"pleural effusion\"",
+        "-k", "5", "--json");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("r1", "r2"), bm25Ids(r.json().get("hits")));
+    assertEquals(5, r.json().get("hits").size(), "the KNN side still ranks every report");
+  }
+
+  @Test
+  void bm25ModeKeepsLuceneSyntax() {
+    Run r = run(new SearchCommand(), "--index", dir.toString(), "--query", "cardiomegaly s/p CABG", "--mode", "bm25");
+    assertEquals(CliErrorHandler.EXIT_FAILURE, r.exit());
+    assertTrue(r.err().contains("bad query syntax at column"), r.err());
+    Run misplaced = run(new SearchCommand(), "--index", dir.toString(), "--query", "effusion", "--mode", "bm25", "--bm25-query", "effusion");
+    assertEquals(CommandLine.ExitCode.USAGE, misplaced.exit());
+    assertTrue(misplaced.err().contains("--bm25-query is for --mode hybrid"), misplaced.err());
+  }
+
+  /** The ids of the hits the BM25 side returned, sorted. */
+  private static List<String> bm25Ids(JsonNode hits) {
+    List<String> ids = new ArrayList<>();
+    hits.forEach(h -> {
+      if (!h.get("bm25").isNull()) {
+        ids.add(h.get("id").asText());
+      }
+    });
+    return ids.stream().sorted().toList();
+  }
+
   @Test
   void similarExcludesTheReport() throws Exception {
     Run r = run(new SimilarCommand(), "--index", dir.toString(), "--id", "r1", "-k", "4", "--json");

@@ -9,14 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -45,6 +43,7 @@ import org.cxrsearch.onnx.bench.SyntheticReports;
 import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.InstructionFormat;
+import org.cxrsearch.onnx.io.FileOps;
 import org.cxrsearch.onnx.pool.Vectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -226,14 +225,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    FileOps.deleteRecursively(root);
     Files.deleteIfExists(root.resolveSibling(root.getFileName() + ".errors.jsonl"));
   }
 }

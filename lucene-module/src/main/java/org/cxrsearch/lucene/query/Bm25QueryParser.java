@@ -21,6 +21,7 @@ import org.cxrsearch.lucene.schema.ReportFields;
 public final class Bm25QueryParser {
 
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+  private static final Pattern OPERATOR_WORD = Pattern.compile("\\b(AND|OR|NOT)\\b");
 
   private final Analyzer analyzer;
   private final String defaultField;
@@ -50,6 +51,18 @@ public final class Bm25QueryParser {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QuerySyntaxException(query, -1, "the query expands to too many clauses (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * Lucene syntax that matches the words of {@code plainText} and nothing else: every syntax
+   * character is escaped ({@link QueryParser#escape}), and so are the operator words {@code AND},
+   * {@code OR} and {@code NOT}, which {@code escape} leaves alone although upper-case report text
+   * ("NO EFFUSION OR PNEUMOTHORAX") is full of them. {@link #parse} of the result never fails on
+   * syntax: report text such as {@code s/p CABG} or {@code IMPRESSION: effusion} is searched as
+   * words, not as a regular expression or a field.
+   */
+  public static String plainText(String plainText) {
+    return OPERATOR_WORD.matcher(QueryParser.escape(plainText)).replaceAll("\\\\$1");
   }
 
   /**

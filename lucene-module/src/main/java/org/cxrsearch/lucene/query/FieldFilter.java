@@ -45,10 +45,7 @@ public record FieldFilter(String field, String value) {
       throw new IllegalArgumentException(
           "filter '" + spec + "': field '" + name + "' is not filterable; search text with the query instead");
     }
-    String field =
-        name.equals(ReportFields.STUDY_DATE) || ReportFields.KEYWORD_FIELDS.contains(name) || name.startsWith(ReportFields.META_PREFIX)
-            ? name
-            : ReportFields.metaField(name);
+    String field = ReportFields.isFilterable(name) ? name : ReportFields.metaField(name);
     FieldFilter f = new FieldFilter(field, value);
     f.toQuery(); // validate dates now, where the user's spelling is at hand
     return f;

@@ -2,13 +2,12 @@ package org.cxrsearch.lucene.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.lucene.index.IndexWriter;
+import org.cxrsearch.onnx.bundle.Digests;
 
 /**
  * One radiology report as cxrsearch indexes it. Immutable; {@link ReportDocumentMapper} turns it
@@ -110,12 +109,7 @@ public record ReportDocument(
    * fields changes the hash.
    */
   public String contentHash() {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always provides SHA-256", e);
-    }
+    MessageDigest sha = Digests.sha256();
     update(sha, id);
     update(sha, text);
     update(sha, findings);
@@ -127,7 +121,7 @@ public record ReportDocument(
       update(sha, k);
       update(sha, v);
     });
-    return HexFormat.of().formatHex(sha.digest());
+    return Digests.hex(sha.digest());
   }
 
   private static void update(MessageDigest sha, String s) {

@@ -43,6 +43,14 @@ public final class ReportFields {
 
   private ReportFields() {}
 
+  /**
+   * Whether filters may name {@code field} as it is: the study date, the fixed keyword fields and
+   * metadata fields ({@code meta.*}). Any other name is a metadata key ({@link #metaField}).
+   */
+  public static boolean isFilterable(String field) {
+    return field.equals(STUDY_DATE) || KEYWORD_FIELDS.contains(field) || field.startsWith(META_PREFIX);
+  }
+
   /** The field holding metadata key {@code key}. */
   public static String metaField(String key) {
     return META_PREFIX + key;

@@ -169,9 +169,8 @@ public final class ReportSearcher {
   private static Set<String> filterable(FieldInfos infos) {
     Set<String> names = new TreeSet<>();
     for (FieldInfo fi : infos) {
-      String n = fi.name;
-      if (n.equals(ReportFields.STUDY_DATE) || ReportFields.KEYWORD_FIELDS.contains(n) || n.startsWith(ReportFields.META_PREFIX)) {
-        names.add(n);
+      if (ReportFields.isFilterable(fi.name)) {
+        names.add(fi.name);
       }
     }
     return names;

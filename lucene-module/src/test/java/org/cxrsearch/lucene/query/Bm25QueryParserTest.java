@@ -42,4 +42,18 @@ class Bm25QueryParserTest {
   void emptyQueryIsRejected() {
     assertThrows(QuerySyntaxException.class, () -> parser.parse("  "));
   }
+
+  @Test
+  void plainTextIsSearchedAsWords() {
+    // the classic parser reads "/p CABG" as an unterminated regular expression
+    assertThrows(QuerySyntaxException.class, () -> parser.parse("cardiomegaly s/p CABG"));
+    assertEquals("cardiomegaly s\\/p CABG", Bm25QueryParser.plainText("cardiomegaly s/p CABG"));
+    assertEquals("text:cardiomegali text:s text:p text:cabg", parser.parse(Bm25QueryParser.plainText("cardiomegaly s/p CABG")).toString());
+    // a colon is not a field separator, upper-case operator words are words
+    assertEquals("text:impress text:effus", parser.parse(Bm25QueryParser.plainText("IMPRESSION: effusion")).toString());
+    assertEquals("IMPRESSION\\: NO EFFUSION \\OR ANDREWS \\NOT \\AND", Bm25QueryParser.plainText("IMPRESSION: NO EFFUSION OR ANDREWS NOT AND"));
+    // "NOT" is kept as a word, as the analyser keeps negations; a trailing AND is not a dangling operator
+    assertEquals("text:not text:effus", parser.parse(Bm25QueryParser.plainText("NOT effusion AND")).toString());
+    assertEquals("text:effus text:2 text:b text:x", parser.parse(Bm25QueryParser.plainText("(effusion\\ ~2 [a TO b] \"x")).toString());
+  }
 }

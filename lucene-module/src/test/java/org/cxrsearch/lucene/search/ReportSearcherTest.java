@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.cxrsearch.lucene.TestData;
 import org.cxrsearch.lucene.codec.VectorQuantization;
@@ -31,15 +36,21 @@ class ReportSearcherTest {
 
   @TempDir Path dir;
 
-  /**
-   * Ten "near" reports close to axis 0 and twenty "far" ones; the near ones are the 10 nearest
-   * neighbours of the query, so a filter applied after a top-5 search would return nothing.
-   */
+  /** Ten "near" reports close to axis 0 and twenty "far" ones ({@link #nearAndFar(VectorQuantization, List, int, int)}). */
   private ReportIndex nearAndFar(VectorQuantization q, List<float[]> vectors) throws Exception {
+    return nearAndFar(q, vectors, 10, 30);
+  }
+
+  /**
+   * Reports r0..r{nearCount-1} are pulled towards axis 0 (group "near", text "small left pleural
+   * effusion") and are the nearest neighbours of that axis; the rest are random (group "far", text
+   * "lungs are clear, no effusion"). Report i is dated 2020-01-01 plus i days.
+   */
+  private ReportIndex nearAndFar(VectorQuantization q, List<float[]> vectors, int nearCount, int total) throws Exception {
     Random random = new Random(3);
     ReportIndex index = ReportIndex.openForWriting(dir, TestData.metadata(DIMS, q), IndexSettings.DEFAULTS);
-    for (int i = 0; i < 30; i++) {
-      boolean near = i < 10;
+    for (int i = 0; i < total; i++) {
+      boolean near = i < nearCount;
       float[] v = TestData.unitVector(random, DIMS);
       if (near) {
         v[0] += 4f; // pulls it towards the query
@@ -62,23 +73,37 @@ class ReportSearcherTest {
         .limit(k).map(i -> "r" + i).toList();
   }
 
+  /**
+   * 150 near reports and 20 far ones: more near reports than the HNSW queue holds, both with the
+   * automatic candidates (max(5, 100) = 100) and with {@code candidates(5)}. A filter applied to
+   * the results of the graph search would therefore see only near reports and return no far one;
+   * applied inside the search it returns the k far reports nearest to the query.
+   */
   @Test
   void filterIsAppliedInsideTheKnnSearch() throws Exception {
+    int near = 150;
+    int total = near + 20;
     List<float[]> vectors = new ArrayList<>();
     float[] query = TestData.axis(DIMS, 0);
-    try (ReportIndex index = nearAndFar(VectorQuantization.FLOAT, vectors)) {
+    try (ReportIndex index = nearAndFar(VectorQuantization.FLOAT, vectors, near, total)) {
       ReportSearcher searcher = new ReportSearcher(index);
-      List<SearchHit> unfiltered = searcher.search(SearchRequest.builder(SearchMode.KNN).vector(query).k(5).build());
+      List<SearchHit> unfiltered = searcher.search(SearchRequest.builder(SearchMode.KNN).vector(query).k(5).candidates(5).build());
+      assertEquals(bruteForce(vectors, query, IntStream.range(0, total), 5), unfiltered.stream().map(SearchHit::id).toList());
       assertTrue(unfiltered.stream().allMatch(h -> h.report().metadata().get("group").equals("near")));
+      // the 100 nearest reports are all near ones: a post-filter of any queue up to 100 finds no far report
+      assertTrue(bruteForce(vectors, query, IntStream.range(0, total), 100).stream()
+          .allMatch(id -> Integer.parseInt(id.substring(1)) < near), "fixture: far reports are not among the 100 nearest");
 
-      List<SearchHit> far = searcher.search(SearchRequest.builder(SearchMode.KNN).vector(query).k(5)
-          .filters(List.of(FieldFilter.parse("group=far"))).build());
-      assertEquals(5, far.size(), "k hits although the 10 nearest reports are filtered out");
-      assertEquals(bruteForce(vectors, query, IntStream.range(10, 30), 5), far.stream().map(SearchHit::id).toList());
-      for (SearchHit h : far) {
-        int i = Integer.parseInt(h.id().substring(1));
-        assertEquals(Vectors.dot(vectors.get(i), query), h.knn(), 1e-5, "knn score is the cosine");
-        assertNull(h.bm25());
+      List<String> expected = bruteForce(vectors, query, IntStream.range(near, total), 5);
+      for (int candidates : new int[] {5, 0}) {
+        List<SearchHit> far = searcher.search(SearchRequest.builder(SearchMode.KNN).vector(query).k(5).candidates(candidates)
+            .filters(List.of(FieldFilter.parse("group=far"))).build());
+        assertEquals(expected, far.stream().map(SearchHit::id).toList(), "candidates=" + candidates + ": the 5 nearest far reports");
+        for (SearchHit h : far) {
+          int i = Integer.parseInt(h.id().substring(1));
+          assertEquals(Vectors.dot(vectors.get(i), query), h.knn(), 1e-5, "knn score is the cosine");
+          assertNull(h.bm25());
+        }
       }
     }
   }
@@ -151,34 +176,50 @@ class ReportSearcherTest {
     }
   }
 
+  /**
+   * Searches interleaved with a writer thread, deterministically: the writer adds a batch, refreshes,
+   * then adds the next batch while the reader searches, and refreshes again only after the reader
+   * has looked. So every search runs against the NRT reader of exactly the batches refreshed so far,
+   * with more uncommitted, unrefreshed documents already in the writer.
+   */
   @Test
   void searchDuringIndexing() throws Exception {
+    int batches = 5;
+    int batch = 40;
     try (ReportIndex index = ReportIndex.openForWriting(dir, TestData.metadata(DIMS, VectorQuantization.FLOAT), IndexSettings.DEFAULTS)) {
       ReportSearcher searcher = new ReportSearcher(index);
-      Random random = new Random(5);
-      Thread writer = new Thread(() -> {
-        try {
-          for (int i = 0; i < 200; i++) {
-            index.upsert(ReportDocument.of("w" + i, "effusion report " + i), TestData.unitVector(random, DIMS));
-            if (i % 50 == 0) {
-              index.refresh();
+      Semaphore refreshed = new Semaphore(0);
+      Semaphore observed = new Semaphore(0);
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> writer = executor.submit(() -> {
+          Random random = new Random(5);
+          for (int b = 0; b < batches; b++) {
+            for (int i = 0; i < batch; i++) {
+              int n = b * batch + i;
+              index.upsert(ReportDocument.of("w" + n, "effusion report " + n), TestData.unitVector(random, DIMS));
             }
+            if (b > 0 && !observed.tryAcquire(30, TimeUnit.SECONDS)) {
+              throw new AssertionError("reader did not search after batch " + (b - 1));
+            }
+            index.refresh();
+            refreshed.release();
           }
-        } catch (Exception e) {
-          throw new RuntimeException(e);
+          return null;
+        });
+        List<Integer> seen = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+          assertTrue(refreshed.tryAcquire(30, TimeUnit.SECONDS), "writer refreshed batch " + b);
+          seen.add(searcher.search(SearchRequest.builder(SearchMode.BM25).text("effusion").k(1000).build()).size());
+          assertEquals(Math.min(10, (b + 1) * batch), searcher.search(SearchRequest.builder(SearchMode.KNN).vector(TestData.axis(DIMS, 1)).build()).size());
+          observed.release();
         }
-      });
-      writer.start();
-      int lastSeen = 0;
-      while (writer.isAlive()) {
-        int n = searcher.search(SearchRequest.builder(SearchMode.BM25).text("effusion").k(500).build()).size();
-        assertTrue(n >= lastSeen, "a refreshed searcher never loses documents");
-        lastSeen = n;
+        writer.get(30, TimeUnit.SECONDS);
+        assertEquals(IntStream.rangeClosed(1, batches).map(b -> b * batch).boxed().toList(), seen,
+            "each search sees exactly the refreshed batches, never the writer's unrefreshed ones");
+      } finally {
+        executor.shutdownNow();
       }
-      writer.join();
-      index.refresh();
-      assertEquals(200, searcher.search(SearchRequest.builder(SearchMode.BM25).text("effusion").k(500).build()).size());
-      assertEquals(10, searcher.search(SearchRequest.builder(SearchMode.KNN).vector(TestData.axis(DIMS, 1)).build()).size());
     }
   }
 }

@@ -59,6 +59,9 @@ public final class BundleLoader {
         throw new ModelLoadException("model bundle " + directory + " has no " + required.getFileName()
             + "; it contains " + BundlePaths.list(directory));
       }
+      // Without a manifest no checksum vouches for a file: a symlink out of the bundle must not
+      // pass for its model or tokenizer. (A manifest's entries are resolved the same way.)
+      BundlePaths.resolveInside(directory, required.getFileName().toString(), "model bundle " + directory);
     }
     Path manifestFile = directory.resolve(BundleManifest.FILE_NAME);
     Optional<BundleManifest> manifest = Optional.empty();

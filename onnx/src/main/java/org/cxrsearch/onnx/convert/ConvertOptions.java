@@ -1,6 +1,7 @@
 package org.cxrsearch.onnx.convert;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * How to convert a checkpoint.
@@ -36,6 +37,21 @@ public record ConvertOptions(
       throw new IllegalArgumentException("accuracyLevel must be in [0, 4], got " + accuracyLevel);
     }
     name = name == null ? "" : name;
+  }
+
+  /**
+   * Checks that the {@code hiddenSize}-wide latent attention splits into {@link #latentHeads} equal
+   * heads; otherwise the graph would be built with truncated heads and fail only inside ONNX Runtime.
+   *
+   * @throws ConversionException naming both numbers and the head counts that would work
+   */
+  public void requireLatentHeadsDivide(int hiddenSize) {
+    if (hiddenSize % latentHeads != 0) {
+      throw new ConversionException("--latent-heads " + latentHeads + " does not divide the hidden size " + hiddenSize
+          + " of the checkpoint; head counts that do: "
+          + IntStream.rangeClosed(1, Math.min(hiddenSize, 64)).filter(n -> hiddenSize % n == 0).boxed().toList()
+          + " (LLM2Vec4CXR uses " + DEFAULT_LATENT_HEADS + ")");
+    }
   }
 
   /** fp32, fused operators, 8 latent heads, block size 32. */

@@ -5,10 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.cxrsearch.onnx.io.FileOps;
 
 /**
  * The on-disk layout of the model cache ({@code ~/.cache/cxrsearch} unless configured):
@@ -79,7 +79,7 @@ public record CacheLayout(Path root) {
 
   /** Records that {@code repo}'s revision resolved to {@code commit}. */
   public void writeRef(RepoId repo, String commit) throws IOException {
-    writeAtomically(refFile(repo), commit + "\n");
+    FileOps.writeAtomically(refFile(repo), commit + "\n");
   }
 
   /** The commits with a complete snapshot of {@code repo}, for error messages. */
@@ -92,18 +92,6 @@ public record CacheLayout(Path root) {
       return s.map(p -> p.getFileName().toString()).sorted().toList();
     } catch (IOException e) {
       return List.of();
-    }
-  }
-
-  /** Writes {@code text} to a temporary sibling and renames it over {@code target}. */
-  static void writeAtomically(Path target, String text) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 

@@ -88,6 +88,41 @@ class BundleIntegrityTest {
   }
 
   @Test
+  void ortInMemoryTagIsRefused() throws IOException {
+    Path dir = bundle(external("layer0.weight", "*/_ORT_MEM_ADDR_/*", 140_000_000_000L, 4));
+    assertRefused(dir, "tensor 'layer0.weight'", "'*/_ORT_MEM_ADDR_/*'", "in-memory tag");
+  }
+
+  @Test
+  void wildcardAndControlCharactersAreRefused() throws IOException {
+    Map<String, String> reasons = Map.of(
+        "weights*.bin", "the wildcard '*' at index 7",
+        "w?.bin", "the wildcard '?' at index 1",
+        "w\n.bin", "the control character U+000A at index 1",
+        "w\0.bin", "the control character U+0000 at index 1");
+    for (var e : reasons.entrySet()) {
+      Path dir = bundle(external("w", e.getKey(), 0, 1));
+      weights(dir, "weights.bin", 4);
+      assertRefused(dir, "tensor 'w'", "'" + e.getKey() + "'", e.getValue());
+    }
+  }
+
+  @Test
+  void modelAndTokenizerSymlinkedOutOfAManifestlessBundleAreRefused() throws IOException {
+    Path dir = bundle(external("w", "weights.bin", 0, 1));
+    weights(dir, "weights.bin", 4);
+    for (String file : List.of(ModelBundle.MODEL_FILE, ModelBundle.TOKENIZER_FILE)) {
+      Path outside = tmp.resolve("outside-" + file);
+      Files.move(dir.resolve(file), outside);
+      Files.createSymbolicLink(dir.resolve(file), outside);
+      assertRefused(dir, "'" + file + "'", "symbolic link to " + outside.toRealPath());
+      Files.delete(dir.resolve(file));
+      Files.move(outside, dir.resolve(file));
+    }
+    new BundleLoader().load(dir); // the same bundle with its own files loads
+  }
+
+  @Test
   void symlinkLeavingTheBundleIsRefused() throws IOException {
     Path outside = Files.write(tmp.resolve("secret.bin"), new byte[64]);
     Path dir = bundle(external("w", "weights.bin", 0, 4));

@@ -90,6 +90,14 @@ class BadCheckpointTest {
   }
 
   @Test
+  void latentHeadsThatDoNotDivideTheHiddenSize() throws IOException {
+    Path hf = RandomCheckpoint.write(tmp.resolve("hf"), RandomCheckpoint.SMALL, tensors, "BF16");
+    String msg = failure(hf, ConvertOptions.defaults().withLatentHeads(5));
+    assertTrue(msg.contains("--latent-heads 5 does not divide the hidden size 32"), msg);
+    assertTrue(msg.contains("[1, 2, 4, 8, 16, 32]"), msg);
+  }
+
+  @Test
   void failureWhileWritingLeavesNoBundle() throws IOException {
     Path hf = RandomCheckpoint.write(tmp.resolve("hf"), RandomCheckpoint.SMALL, tensors, "BF16");
     ProgressListener interrupt = new ProgressListener() {
@@ -121,9 +129,13 @@ class BadCheckpointTest {
   }
 
   private String failure(Path hf) throws IOException {
+    return failure(hf, ConvertOptions.defaults());
+  }
+
+  private String failure(Path hf, ConvertOptions options) throws IOException {
     Path bundle = tmp.resolve("bundle");
     ConversionException e = assertThrows(ConversionException.class,
-        () -> new CheckpointConverter().convert(hf, bundle, ConvertOptions.defaults(), ProgressListener.NONE));
+        () -> new CheckpointConverter().convert(hf, bundle, options, ProgressListener.NONE));
     assertNoBundle(bundle);
     return e.getMessage();
   }

@@ -29,6 +29,7 @@ import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.InstructionFormat;
+import org.cxrsearch.onnx.io.FileOps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -175,11 +176,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
       } catch (IOException | IllegalArgumentException e) {
         // incomplete: rebuild below
       }
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      FileOps.deleteRecursively(dir);
     }
     EncoderInfo synthetic = new EncoderInfo("synthetic-" + dims, ModelFamily.LLM2VEC4CXR, dims, "synthetic-" + seed, InstructionFormat.LLM2VEC);
     // one big RAM buffer (Lucene's per-thread cap is 2 GiB), so the index is one segment, one graph

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.cxrsearch.lucene.query.Bm25QueryParser;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cxrsearch eval}: runs every query of a TSV file against an index and scores the rankings
  * against graded qrels ({@link QueryScores} has the definitions, those of {@code iu_eval.py}).
- * Query texts are plain words: Lucene syntax characters are escaped for BM25.
+ * Query texts are plain words: BM25 searches their words ({@link Bm25QueryParser#plainText}).
  */
 @Command(
     name = "eval",
@@ -91,7 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
         SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion.fusion())
             .weights(fusion.bm25Weight(), fusion.knnWeight());
         if (mode.usesBm25()) {
-          request.text(QueryParser.escape(q.text()));
+          request.text(Bm25QueryParser.plainText(q.text()));
         }
         if (mode.usesKnn()) {
           request.vector(encoder.encodeQuery(instruction, q.text()));

@@ -51,6 +51,7 @@ public final class EncoderGraph {
    */
   public EncoderGraph(CheckpointLayout layout, Checkpoint checkpoint, ConvertOptions options, GraphBuilder g,
       LongConsumer progress) {
+    options.requireLatentHeadsDivide(layout.config().hiddenSize());
     this.c = layout.config();
     this.layout = layout;
     this.checkpoint = checkpoint;
