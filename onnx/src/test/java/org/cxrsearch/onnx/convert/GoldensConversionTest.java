@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.BundleManifest;
 import org.cxrsearch.onnx.bundle.ModelBundle;
+import org.cxrsearch.onnx.testing.Fixtures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,7 +42,7 @@ class GoldensConversionTest {
     assertEquals(java.util.Set.of("model.onnx", "model.onnx.data", "tokenizer.json"), m.files().keySet());
     assertEquals(result.manifest(), m);
 
-    JsonNode goldens = new ObjectMapper().readTree(TINY.resolve("goldens.json").toFile());
+    JsonNode goldens = new ObjectMapper().readTree(Fixtures.goldens().toFile());
     double worst = 0;
     try (OrtRunner ort = new OrtRunner(bundleDir)) {
       for (JsonNode c : goldens.path("cases")) {

@@ -56,6 +56,14 @@ class GoldenParityTest {
   }
 
   @Test
+  void theCompleteGoldensAreUsedWhereverTheSharedFixtureIsPresent() {
+    boolean sharedPresent = java.nio.file.Files.isRegularFile(
+        java.nio.file.Path.of(System.getProperty("cxr.shared", "../shared"), "fixture", "llm2vec4cxr-tiny", "goldens.json"));
+    boolean truncationCovered = goldens.cases().stream().anyMatch(c -> c.id().equals("long-truncation"));
+    assertEquals(sharedPresent, truncationCovered, "the >512-token cases run whenever ../shared is there");
+  }
+
+  @Test
   void aDifferentLengthCapIsADifferentModel() {
     EncoderConfig capped = new EncoderConfig(EncoderConfig.defaults().runtime(), 64, 8192, 64);
     try (OnnxEncoder enc = OnnxEncoder.open(bundle, capped)) {

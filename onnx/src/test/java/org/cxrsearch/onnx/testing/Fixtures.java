@@ -27,7 +27,20 @@ public final class Fixtures {
     return tiny().resolve("onnx");
   }
 
+  /**
+   * The PyTorch goldens: the complete set from {@code ../shared} when it is there (developers and
+   * CI), else the repository's copy, which lacks the two long cases (truncation beyond 512 tokens)
+   * because their texts are Indiana University reports, a licence that keeps them out of the
+   * repository.
+   */
   public static Path goldens() {
+    String shared = System.getProperty("cxr.shared");
+    if (shared != null) {
+      Path complete = Path.of(shared, "fixture", "llm2vec4cxr-tiny", "goldens.json");
+      if (Files.isRegularFile(complete)) {
+        return complete;
+      }
+    }
     return tiny().resolve("goldens.json");
   }
 }
