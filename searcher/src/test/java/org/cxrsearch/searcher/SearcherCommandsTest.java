@@ -218,7 +218,7 @@ class SearcherCommandsTest {
     EncoderInfo other = new EncoderInfo("other", built.family(), built.dimensions(), "different", built.instructionFormat());
     var e = assertThrows(IncompatibleIndexException.class, () -> IndexModel.requireSameModel(meta, other));
     assertTrue(e.getMessage().contains("not comparable"), e.getMessage());
-    assertEquals(model.toString(), IndexModel.defaultSpec(meta));
+    assertEquals(model.toString(), meta.modelSpec());
   }
 
   private static List<String> ids(JsonNode hits) {

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " separator + text (the way the model was trained) and upserted by id.",
       "Bad records go to the errors file (JSON lines: file, line, id, reason) and the run goes on.",
       "Commits every --commit-every documents or --commit-seconds; after a crash or Ctrl-C, run again"
-          + " with --resume: ids already indexed with the same content are skipped."
+          + " with --resume: ids already indexed with the same content are skipped.",
+      "Adding to an existing index uses the model, quantization and instruction it records, unless given."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -143,9 +144,13 @@ public final class IndexCommand implements Callable<Integer> {
         new IndexingSettings(commitEvery, Duration.ofSeconds(commitSeconds), resume, window, IndexingSettings.DEFAULTS.queueDepth());
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    IndexMetadata existing = ReportIndex.exists(indexDir) ? ReportIndex.readMetadata(indexDir) : null;
+    if (existing != null && !spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      model.model(existing.modelSpec()); // appending or resuming: the model that built the index
+    }
     try (RecordReader reader = inputFormat.open(input, columns, new ReadLimits(maxRecordBytes));
         TextEncoder encoder = encoders.apply(model);
-        ReportIndex index = openIndex(encoder);
+        ReportIndex index = openIndex(encoder, existing);
         ErrorLog errorLog = new ErrorLog(errors)) {
       err.printf("index: %s (%s), input %s (%s, columns %s), model %s (%d-d), commit every %,d docs / %d s, resume %s,"
               + " errors -> %s%n",
@@ -173,11 +178,6 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Opens or creates the index. An existing index keeps its own quantization and document
-   * instruction unless the command line names them (then they must match, else the index refuses
-   * with the differing setting), so appending or resuming needs no repetition of the options.
-   */
   /** A bad option value is a bad command line (exit 2), reported before anything is opened. */
   private void requirePositive(String option, long value) {
     if (value < 1) {
@@ -185,8 +185,12 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  private ReportIndex openIndex(TextEncoder encoder) throws IOException {
-    IndexMetadata existing = ReportIndex.exists(indexDir) ? ReportIndex.readMetadata(indexDir) : null;
+  /**
+   * Opens or creates the index. An existing index keeps its own quantization and document
+   * instruction unless the command line names them (then they must match, else the index refuses
+   * with the differing setting), so appending or resuming needs no repetition of the options.
+   */
+  private ReportIndex openIndex(TextEncoder encoder, IndexMetadata existing) throws IOException {
     var given = spec.commandLine().getParseResult();
     String documentInstruction =
         existing != null && !given.hasMatchedOption("--instruction") ? existing.documentInstruction() : instruction;

@@ -183,6 +183,23 @@ class IndexCommandTest {
   }
 
   @Test
+  void appendingWithoutModelUsesTheModelTheIndexRecords() throws IOException {
+    Path in = dir.resolve("a.jsonl");
+    Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");
+    Path modelDir = Files.createDirectories(dir.resolve("some-bundle"));
+    Path index = dir.resolve("idx");
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    java.util.function.Supplier<CommandLine> recording = () -> new CommandLine(new IndexCommand(options -> {
+      asked.add(options.model());
+      return new org.cxrsearch.indexer.HashingEncoder("hashing-v1", 0);
+    })).setCaseInsensitiveEnumValuesAllowed(true);
+    assertEquals(0, run(recording.get(), "--index", index.toString(), "--input", in.toString(), "--model", modelDir.toString(),
+        "--progress", "none"), err.toString());
+    assertEquals(0, run(recording.get(), "--index", index.toString(), "--input", in.toString(), "--progress", "none"), err.toString());
+    assertEquals(java.util.List.of(modelDir.toString(), modelDir.toAbsolutePath().normalize().toString()), asked);
+  }
+
+  @Test
   void badOptionValuesAreABadCommandLine() throws IOException {
     Path in = dir.resolve("a.jsonl");
     Files.writeString(in, "{\"id\": \"a\", \"text\": \"Clear.\"}\n");

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cxrsearch.lucene.codec.VectorQuantization;
+import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.bundle.ModelFamily;
+import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.InstructionFormat;
 
@@ -142,5 +144,22 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
       throw new IncompatibleIndexException(where + ": commit user data lacks " + key + " (damaged metadata?)");
     }
     return v;
+  }
+
+  /**
+   * The {@code --model} spec that opens the model recorded here: the recorded source, or
+   * {@code default} for an index of the embedded model that predates recorded sources.
+   *
+   * @throws IncompatibleIndexException if the index does not say where its model is
+   */
+  public String modelSpec() {
+    if (!modelSource.isBlank()) {
+      return modelSource;
+    }
+    if (encoder.family() == ModelFamily.SENTENCE_TRANSFORMER && encoder.name().equals(DefaultModel.NAME)) {
+      return ModelResolver.DEFAULT;
+    }
+    throw new IncompatibleIndexException("the index was built with model '" + encoder.name() + "' (fingerprint "
+        + encoder.fingerprint() + ") but does not record where it is; pass --model with that bundle directory");
   }
 }

@@ -2,10 +2,7 @@ package org.cxrsearch.searcher.common;
 
 import org.cxrsearch.lucene.store.IncompatibleIndexException;
 import org.cxrsearch.lucene.store.IndexMetadata;
-import org.cxrsearch.onnx.bundle.DefaultModel;
-import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.bundle.ModelLoadException;
-import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.encode.EncoderInfo;
@@ -21,24 +18,6 @@ public final class IndexModel {
   private IndexModel() {}
 
   /**
-   * The {@code --model} spec that opens the model recorded in {@code metadata}.
-   *
-   * @throws IncompatibleIndexException if the index does not say where its model is
-   */
-  public static String defaultSpec(IndexMetadata metadata) {
-    if (!metadata.modelSource().isBlank()) {
-      return metadata.modelSource();
-    }
-    EncoderInfo e = metadata.encoder();
-    if (e.family() == ModelFamily.SENTENCE_TRANSFORMER && e.name().equals(DefaultModel.NAME)) {
-      return ModelResolver.DEFAULT;
-    }
-    throw new IncompatibleIndexException(
-        "the index was built with model '" + e.name() + "' (fingerprint " + e.fingerprint()
-            + ") but does not record where it is; pass --model with that bundle directory");
-  }
-
-  /**
    * Opens the encoder for queries against an index: the model the index records unless the user
    * gave {@code --model} ({@code modelGiven}), in which case it must be the same model.
    *
@@ -47,7 +26,7 @@ public final class IndexModel {
    */
   public static OnnxEncoder open(ModelOptions model, boolean modelGiven, IndexMetadata metadata) {
     if (!modelGiven) {
-      model.model(defaultSpec(metadata));
+      model.model(metadata.modelSpec());
     }
     OnnxEncoder encoder;
     try {
