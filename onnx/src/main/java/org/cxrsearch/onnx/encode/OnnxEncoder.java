@@ -1,19 +1,13 @@
 package org.cxrsearch.onnx.encode;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.cxrsearch.onnx.batch.BatchPacker;
 import org.cxrsearch.onnx.batch.LengthBatcher;
 import org.cxrsearch.onnx.batch.PaddedBatch;
 import org.cxrsearch.onnx.bundle.BundleFingerprint;
-import org.cxrsearch.onnx.bundle.BundleManifest;
 import org.cxrsearch.onnx.bundle.ModelBundle;
-import org.cxrsearch.onnx.bundle.ModelFamily;
-import org.cxrsearch.onnx.bundle.ModelLoadException;
 import org.cxrsearch.onnx.encode.StageTimes.Stage;
 import org.cxrsearch.onnx.run.Device;
-import org.cxrsearch.onnx.run.GraphOps;
 import org.cxrsearch.onnx.run.ModelRunner;
 import org.cxrsearch.onnx.run.ModelSignature;
 import org.cxrsearch.onnx.run.SessionFactory;
@@ -67,38 +61,23 @@ public final class OnnxEncoder implements TextEncoder {
     SessionFactory.OpenedSession opened = sessions.open(bundle.model(), config.runtime());
     try {
       ModelSignature signature = ModelSignature.of(opened.session());
-      Optional<BundleManifest> manifest = bundle.manifest();
-      ModelFamily family = manifest.map(BundleManifest::modelFamily).or(signature::inferFamily)
-          .orElseThrow(() -> new ModelLoadException("cannot tell what model " + bundle.model() + " is: it has inputs "
-              + signature.inputs() + " and outputs " + signature.outputs() + "; expected an LLM2Vec4CXR graph (inputs"
-              + " input_ids, attention_mask, embed_mask; output embedding) or a sentence-transformer graph (output"
-              + " last_hidden_state), or a manifest.json naming the family"));
-      ModelSignature.Port output = signature.require(family);
-      int hidden = hiddenSize(bundle, manifest, ModelSignature.staticWidth(output));
-      int maxLength = config.maxLength() > 0 ? config.maxLength()
-          : manifest.map(BundleManifest::maxLength).filter(m -> m > 0).orElse(ModelFamily.DEFAULT_MAX_LENGTH);
-      InstructionFormat format = manifest.map(BundleManifest::separator).filter(s -> !s.isEmpty())
-          .map(InstructionFormat::new).orElse(InstructionFormat.LLM2VEC);
-      long padId = manifest.map(BundleManifest::padId)
-          .orElse(family.defaultPadId());
+      ModelDescription model = ModelDescription.of(bundle, signature, config);
       // The length cap is part of the model's identity: two caps give different vectors for long reports.
-      String fingerprint = BundleFingerprint.of(bundle) + ";max_length=" + maxLength;
-      EncoderInfo info = new EncoderInfo(bundle.name(), family, hidden, fingerprint, format);
-      // Dynamically quantized activations share one scale per tensor, i.e. per batch: a text's
-      // vector would then depend on its batch neighbours. Such models get one text per call.
-      boolean batchDependent = GraphOps.read(bundle.model()).batchDependent();
-      int batchSize = batchDependent ? 1 : config.maxBatchSize();
-      ReportTokenizer tok = ReportTokenizer.open(bundle.tokenizer(), maxLength);
-      ModelRunner runner = new ModelRunner(sessions.environment(), opened.session(), signature, family,
-          output.name(), hidden);
-      LOG.log(System.Logger.Level.INFO, () -> "encoder: model=" + info.name() + " family=" + family.id() + " dims=" + hidden
-          + " maxLength=" + maxLength + " device=" + opened.device() + " intraOpThreads="
-          + config.runtime().effectiveIntraOpThreads() + " batch=" + batchSize + " tokenBudget=" + config.tokenBudget()
-          + (batchDependent ? " (dynamically quantized activations: one text per call, so vectors do not depend on"
-              + " their batch)" : "")
+      String fingerprint = BundleFingerprint.of(bundle) + ";max_length=" + model.maxLength();
+      EncoderInfo info = new EncoderInfo(bundle.name(), model.family(), model.hidden(), fingerprint, model.format());
+      // A batch-dependent graph (activations quantized per tensor) gets one text per call.
+      int batchSize = model.batchDependent() ? 1 : config.maxBatchSize();
+      LOG.log(System.Logger.Level.INFO, () -> "encoder: model=" + info.name() + " family=" + info.family().id()
+          + " dims=" + info.dimensions() + " maxLength=" + model.maxLength() + " device=" + opened.device()
+          + " intraOpThreads=" + config.runtime().effectiveIntraOpThreads() + " batch=" + batchSize
+          + " tokenBudget=" + config.tokenBudget()
+          + (model.batchDependent() ? " (dynamically quantized activations: one text per call, so vectors do not"
+              + " depend on their batch)" : "")
           + (bundle.manifest().isEmpty() ? " (no manifest: inferred from the graph)" : ""));
-      return new OnnxEncoder(info, opened.device(), tok, new LengthBatcher(batchSize, config.tokenBudget()),
-          new BatchPacker(padId), runner);
+      ModelRunner runner = new ModelRunner(sessions.environment(), opened.session(), signature, model.family(),
+          model.output().name(), model.hidden());
+      return new OnnxEncoder(info, opened.device(), ReportTokenizer.open(bundle.tokenizer(), model.maxLength()),
+          new LengthBatcher(batchSize, config.tokenBudget()), new BatchPacker(model.padId()), runner);
     } catch (RuntimeException e) {
       try {
         opened.session().close();
@@ -107,23 +86,6 @@ public final class OnnxEncoder implements TextEncoder {
       }
       throw e;
     }
-  }
-
-  private static int hiddenSize(ModelBundle bundle, Optional<BundleManifest> manifest, OptionalInt fromGraph) {
-    OptionalInt declared = manifest.map(BundleManifest::hiddenSize).filter(h -> h > 0)
-        .map(OptionalInt::of).orElse(OptionalInt.empty());
-    if (declared.isPresent() && fromGraph.isPresent() && declared.getAsInt() != fromGraph.getAsInt()) {
-      throw new ModelLoadException(bundle.directory() + ": manifest.json says hidden_size " + declared.getAsInt()
-          + " but the graph's output has width " + fromGraph.getAsInt());
-    }
-    if (declared.isPresent()) {
-      return declared.getAsInt();
-    }
-    if (fromGraph.isPresent()) {
-      return fromGraph.getAsInt();
-    }
-    throw new ModelLoadException(bundle.directory() + ": the graph's output width is symbolic and there is no"
-        + " manifest.json with hidden_size");
   }
 
   @Override
