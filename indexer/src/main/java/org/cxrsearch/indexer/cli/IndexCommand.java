@@ -23,7 +23,9 @@ import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.cli.InputException;
 import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.TextEncoder;
+import org.cxrsearch.onnx.hub.RepoId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -196,19 +198,19 @@ public final class IndexCommand implements Callable<Integer> {
         existing != null && !given.hasMatchedOption("--instruction") ? existing.documentInstruction() : instruction;
     VectorQuantization vectors =
         existing != null && !given.hasMatchedOption("--quantization") ? existing.quantization() : VectorQuantization.parse(quantization);
-    IndexMetadata metadata = new IndexMetadata(encoder.info(), documentInstruction, vectors, modelSource(model));
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), documentInstruction, vectors, modelSource(model, encoder.info()));
     return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
   }
 
   /**
    * Where the model came from, recorded in the index so that searches open the same model by
    * default: {@code default}; an existing directory (bundle or checkpoint) as an absolute path, so
-   * it works from any working directory; anything else (a Hugging Face repository id such as
-   * {@code owner/name} or {@code owner/name@revision}) as given. A repository id is not pinned to
-   * the commit it resolved to: the encoder is opened behind {@link ModelOptions#open()}, which does
-   * not report it, so {@code owner/name} resolves to the repository's current head when searching.
+   * it works from any working directory; a Hugging Face repository id pinned to the commit it
+   * resolved to ({@code owner/name@<commit>}, the name the resolver gives such bundles), so that a
+   * branch that moves on does not change which model the index's queries use; anything else as
+   * given.
    */
-  static String modelSource(ModelOptions model) {
+  static String modelSource(ModelOptions model, EncoderInfo encoder) {
     String spec = model.model();
     if (spec == null || spec.isBlank() || spec.equals(ModelResolver.DEFAULT)) {
       return ModelResolver.DEFAULT;
@@ -221,8 +223,14 @@ public final class IndexCommand implements Callable<Integer> {
     } catch (java.nio.file.InvalidPathException notAPath) {
       // a repository id, or a spec the resolver has already refused
     }
+    // A repository id resolves to a bundle named owner/name@commit: record that, not a branch.
+    if (RepoId.looksLike(spec) && RepoId.looksLike(encoder.name())
+        && RepoId.parse(encoder.name()).repo().equals(RepoId.parse(spec).repo()) && RepoId.parse(encoder.name()).pinned()) {
+      return encoder.name();
+    }
     return spec;
   }
+
 
   /** {@code <index>.errors.jsonl} beside the index directory, not inside it: the index holds Lucene files only. */
   static Path defaultErrorsFile(Path indexDir) {

@@ -86,7 +86,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path samples = extractSamples();
     try (TextEncoder encoder = encoders.apply(model);
         ReportIndex index =
-            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT, IndexCommand.modelSource(model)), IndexSettings.DEFAULTS)) {
+            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT, IndexCommand.modelSource(model, encoder.info())), IndexSettings.DEFAULTS)) {
       out.printf("Indexing %d synthetic sample reports into %s with %s (%d-d)...%n",
           Files.lines(samples).count(), indexDir, encoder.info().name(), encoder.info().dimensions());
       IndexingSummary summary;

@@ -138,16 +138,23 @@ class IndexCommandTest {
   @Test
   void theRecordedModelSourceIsUsableFromAnyDirectory() throws IOException {
     var options = new org.cxrsearch.onnx.cli.ModelOptions();
+    String commit = "0123456789abcdef0123456789abcdef01234567";
+    var unpinnedBundle = info("some-local-name");
+    var hubBundle = info("lukeingawesome/llm2vec4cxr@" + commit);
     options.model("lukeingawesome/llm2vec4cxr");
-    assertEquals("lukeingawesome/llm2vec4cxr", IndexCommand.modelSource(options), "a repository id is kept as given");
+    assertEquals("lukeingawesome/llm2vec4cxr@" + commit, IndexCommand.modelSource(options, hubBundle),
+        "a repository id is recorded pinned to the commit it resolved to");
+    assertEquals("lukeingawesome/llm2vec4cxr", IndexCommand.modelSource(options, unpinnedBundle),
+        "kept as given when the bundle does not name its commit");
     options.model("lukeingawesome/llm2vec4cxr@0123abc");
-    assertEquals("lukeingawesome/llm2vec4cxr@0123abc", IndexCommand.modelSource(options));
+    assertEquals("lukeingawesome/llm2vec4cxr@0123abc", IndexCommand.modelSource(options, unpinnedBundle));
     Files.createDirectories(dir.resolve("models"));
     Files.createDirectories(dir.resolve("bundle"));
     options.model(dir.resolve("models/../bundle").toString());
-    assertEquals(dir.resolve("bundle").toAbsolutePath().toString(), IndexCommand.modelSource(options), "a directory is made absolute");
+    assertEquals(dir.resolve("bundle").toAbsolutePath().toString(), IndexCommand.modelSource(options, unpinnedBundle),
+        "a directory is made absolute");
     options.model(ModelResolver.DEFAULT);
-    assertEquals("default", IndexCommand.modelSource(options));
+    assertEquals("default", IndexCommand.modelSource(options, unpinnedBundle));
 
     // and it is what the index records
     Path in = dir.resolve("a.jsonl");
@@ -180,6 +187,11 @@ class IndexCommandTest {
     try (ReportIndex r = ReportIndex.openReadOnly(index)) {
       assertEquals(2, r.numDocs());
     }
+  }
+
+  private static org.cxrsearch.onnx.encode.EncoderInfo info(String name) {
+    return new org.cxrsearch.onnx.encode.EncoderInfo(name, org.cxrsearch.onnx.bundle.ModelFamily.LLM2VEC4CXR, 8, "sha256:x",
+        org.cxrsearch.onnx.encode.InstructionFormat.LLM2VEC);
   }
 
   @Test

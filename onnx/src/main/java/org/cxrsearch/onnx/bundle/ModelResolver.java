@@ -101,7 +101,10 @@ public final class ModelResolver {
       RepoId repo = RepoId.parse(spec);
       SnapshotDownloader.LocalSnapshot snapshot = downloader.get().fetch(repo);
       return converted(snapshot.directory(),
-          "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant(), repo.repo());
+          "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant(),
+          // Named pinned to the commit: an index records it, and a moving branch must not change
+          // which model "the index's model" is.
+          repo.repo() + "@" + snapshot.commit());
     }
     throw new ModelLoadException("--model " + spec + ": not '" + DEFAULT + "', not a directory, and not a Hugging Face"
         + " repository id (owner/name[@revision]); give a bundle directory (model.onnx + tokenizer.json), a"

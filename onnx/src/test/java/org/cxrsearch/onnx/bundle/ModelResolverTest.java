@@ -120,7 +120,7 @@ class ModelResolverTest {
     ModelBundle b = resolver(false).resolve(REPO);
     assertTrue(b.directory().getFileName().toString().startsWith("hub--test-org--llm2vec4cxr-tiny--" + COMMIT + "--fp32-"),
         b.directory().toString());
-    assertEquals(REPO, b.name(), "named after the repository, not the commit directory");
+    assertEquals(REPO + "@" + COMMIT, b.name(), "named after the repository, pinned to the commit");
     assertGoldenParity(b);
 
     int requests = hub.requests().size();
