@@ -39,8 +39,6 @@ public final class ReportSearcher {
 
   public static final String KNN = "knn";
 
-  private static final int MIN_CANDIDATES = 100;
-
   private final ReportIndex index;
   private final Bm25QueryParser parser = new Bm25QueryParser();
   private final KnnQueryBuilder knn;
@@ -103,7 +101,7 @@ public final class ReportSearcher {
   }
 
   private int autoCandidates(int wanted) {
-    return Math.max(wanted, MIN_CANDIDATES) * index.metadata().quantization().defaultOversample();
+    return knn.autoCandidates(wanted);
   }
 
   private static List<ScoredDoc> bm25(IndexSearcher searcher, Query query, Query filter, int n) throws IOException {
