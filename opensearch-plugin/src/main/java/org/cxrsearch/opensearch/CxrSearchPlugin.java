@@ -75,15 +75,24 @@ import org.opensearch.action.ActionRequest;
 public final class CxrSearchPlugin extends Plugin implements MapperPlugin, EnginePlugin, IngestPlugin, SearchPlugin, AnalysisPlugin,
     ActionPlugin {
 
-  private final NodeModel model;
   private final SetOnce<ThreadPool> threadPool = new SetOnce<>();
+  private final SetOnce<Path> tmpDir = new SetOnce<>();
+  private final NodeModel model;
   private final QueryEncoder encoder;
 
-  public CxrSearchPlugin(Settings settings, Path configPath) {
-    // The node's temporary directory is where the embedded default model is extracted.
-    this.model = new NodeModel(settings, Environment.PATH_HOME_SETTING.exists(settings)
-        ? new Environment(settings, configPath).tmpDir() : Path.of(System.getProperty("java.io.tmpdir")));
-    this.encoder = new QueryEncoder(model, () -> threadPool.get().generic());
+  public CxrSearchPlugin(Settings settings) {
+    // Mappers are registered before the node's services exist: the model opens lazily, once the
+    // node's temporary directory (where the default model is extracted) and thread pool are known.
+    this.model = new NodeModel(settings, () -> requireSet(tmpDir, "temporary directory"));
+    this.encoder = new QueryEncoder(model, () -> requireSet(threadPool, "thread pool").generic());
+  }
+
+  private static <T> T requireSet(SetOnce<T> value, String what) {
+    T v = value.get();
+    if (v == null) {
+      throw new IllegalStateException("cxrsearch: the node's " + what + " is not known yet (the plugin's components are not created)");
+    }
+    return v;
   }
 
   @Override
@@ -99,6 +108,7 @@ public final class CxrSearchPlugin extends Plugin implements MapperPlugin, Engin
       Environment environment, NodeEnvironment nodeEnvironment, NamedWriteableRegistry namedWriteableRegistry,
       IndexNameExpressionResolver indexNameExpressionResolver, Supplier<RepositoriesService> repositoriesServiceSupplier) {
     this.threadPool.set(threadPool);
+    this.tmpDir.set(environment.tmpDir());
     return List.of(encoder);
   }
 

@@ -6,6 +6,7 @@ import org.cxrsearch.lucene.query.Bm25QueryParser;
 import org.cxrsearch.lucene.schema.ReportFields;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.opensearch.query.CxrKnnQueryBuilder;
+import org.cxrsearch.opensearch.XContentObjects;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
 import org.opensearch.action.IndicesRequest;
@@ -15,7 +16,6 @@ import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentParser;
-import org.opensearch.core.xcontent.XContentParser.Token;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 
@@ -124,13 +124,8 @@ public final class HybridSearchRequest extends ActionRequest implements IndicesR
     if (parser.currentToken() == null) {
       parser.nextToken();
     }
-    String key = null;
-    for (Token t = parser.nextToken(); t != Token.END_OBJECT; t = parser.nextToken()) {
-      if (t == Token.FIELD_NAME) {
-        key = parser.currentName();
-        continue;
-      }
-      switch (String.valueOf(key)) {
+    for (String key; (key = XContentObjects.nextField(parser)) != null; ) {
+      switch (key) {
         case "query_text" -> queryText = parser.text();
         case "bm25_query" -> bm25Query = parser.text();
         case "instruction" -> instruction = parser.text();

@@ -1,7 +1,6 @@
 package org.cxrsearch.opensearch.mapper;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -11,6 +10,7 @@ import org.cxrsearch.lucene.codec.HighDimHnswVectorsFormat;
 import org.cxrsearch.lucene.codec.HnswParams;
 import org.cxrsearch.lucene.codec.VectorQuantization;
 import org.cxrsearch.lucene.schema.ReportDocumentMapper;
+import org.cxrsearch.opensearch.XContentObjects;
 import org.cxrsearch.opensearch.codec.CxrCodecService;
 import org.cxrsearch.opensearch.model.NodeModel;
 import org.opensearch.core.xcontent.XContentParser;
@@ -239,9 +239,7 @@ public final class CxrVectorFieldMapper extends ParametrizedFieldMapper {
   private float[] parseEmbedding(XContentParser parser) throws IOException {
     String from = null;
     float[] vector = null;
-    while (parser.nextToken() != Token.END_OBJECT) {
-      String key = parser.currentName();
-      parser.nextToken();
+    for (String key; (key = XContentObjects.nextField(parser)) != null; ) {
       switch (key) {
         case "model" -> from = parser.text();
         case "vector" -> vector = parseArray(parser);
@@ -259,21 +257,7 @@ public final class CxrVectorFieldMapper extends ParametrizedFieldMapper {
   }
 
   private float[] parseArray(XContentParser parser) throws IOException {
-    if (parser.currentToken() != Token.START_ARRAY) {
-      throw new IllegalArgumentException("field [" + name() + "]: [vector] must be an array of floats");
-    }
-    List<Float> values = new ArrayList<>(fieldType().dims);
-    while (parser.nextToken() != Token.END_ARRAY) {
-      if (parser.currentToken() != Token.VALUE_NUMBER) {
-        throw new IllegalArgumentException("field [" + name() + "]: element " + values.size() + " is not a number: " + parser.currentToken());
-      }
-      values.add(parser.floatValue());
-    }
-    float[] v = new float[values.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = values.get(i);
-    }
-    return v;
+    return XContentObjects.floatArray(parser, "field [" + name() + "]");
   }
 
   @Override

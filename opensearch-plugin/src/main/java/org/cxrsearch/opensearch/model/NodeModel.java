@@ -3,6 +3,7 @@ package org.cxrsearch.opensearch.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.bundle.ModelBundle;
@@ -30,15 +31,16 @@ public final class NodeModel implements AutoCloseable {
   public static final Setting<String> MODEL = Setting.simpleString("cxrsearch.model", ModelResolver.DEFAULT, Property.NodeScope);
 
   private final String spec;
-  private final Path cacheDir;
+  private final Supplier<Path> cacheDir;
   private volatile OnnxEncoder encoder;
   private boolean closed;
 
   /**
    * @param settings the node settings ({@link #MODEL})
-   * @param cacheDir where the embedded default model is extracted (the node's temporary directory)
+   * @param cacheDir where the embedded default model is extracted (the node's temporary directory,
+   *     known once the node's environment is)
    */
-  public NodeModel(Settings settings, Path cacheDir) {
+  public NodeModel(Settings settings, Supplier<Path> cacheDir) {
     this.spec = MODEL.get(settings);
     this.cacheDir = cacheDir;
   }
@@ -91,7 +93,7 @@ public final class NodeModel implements AutoCloseable {
   private ModelBundle bundle() {
     BundleLoader loader = new BundleLoader();
     if (isDefault()) {
-      return loader.load(DefaultModel.extract(cacheDir.resolve("cxrsearch")));
+      return loader.load(DefaultModel.extract(cacheDir.get().resolve("cxrsearch")));
     }
     Path dir = Path.of(spec);
     if (!Files.isRegularFile(dir.resolve(ModelBundle.MODEL_FILE))) {

@@ -6,12 +6,12 @@ import org.apache.lucene.search.Query;
 import org.cxrsearch.lucene.query.Bm25QueryParser;
 import org.cxrsearch.lucene.schema.ReportAnalyzer;
 import org.cxrsearch.lucene.schema.ReportFields;
+import org.cxrsearch.opensearch.XContentObjects;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
-import org.opensearch.core.xcontent.XContentParser.Token;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryShardContext;
 
@@ -69,13 +69,8 @@ public final class CxrBm25QueryBuilder extends AbstractQueryBuilder<CxrBm25Query
     String defaultField = null;
     float boost = DEFAULT_BOOST;
     String queryName = null;
-    String key = null;
-    for (Token t = parser.nextToken(); t != Token.END_OBJECT; t = parser.nextToken()) {
-      if (t == Token.FIELD_NAME) {
-        key = parser.currentName();
-        continue;
-      }
-      switch (String.valueOf(key)) {
+    for (String key; (key = XContentObjects.nextField(parser)) != null; ) {
+      switch (key) {
         case "query" -> query = parser.text();
         case "default_field" -> defaultField = parser.text();
         case "boost" -> boost = parser.floatValue();

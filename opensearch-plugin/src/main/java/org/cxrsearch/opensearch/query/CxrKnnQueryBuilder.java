@@ -1,9 +1,7 @@
 package org.cxrsearch.opensearch.query;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -13,13 +11,13 @@ import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.opensearch.mapper.CxrVectorFieldMapper;
 import org.cxrsearch.opensearch.mapper.CxrVectorFieldMapper.CxrVectorFieldType;
 import org.cxrsearch.searcher.search.InstructionPreset;
+import org.cxrsearch.opensearch.XContentObjects;
 import org.opensearch.common.SetOnce;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
-import org.opensearch.core.xcontent.XContentParser.Token;
 import org.opensearch.index.mapper.MappedFieldType;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
@@ -229,13 +227,8 @@ public final class CxrKnnQueryBuilder extends AbstractQueryBuilder<CxrKnnQueryBu
     QueryBuilder filter = null;
     float boost = DEFAULT_BOOST;
     String queryName = null;
-    String key = null;
-    for (Token t = parser.nextToken(); t != Token.END_OBJECT; t = parser.nextToken()) {
-      if (t == Token.FIELD_NAME) {
-        key = parser.currentName();
-        continue;
-      }
-      switch (String.valueOf(key)) {
+    for (String key; (key = XContentObjects.nextField(parser)) != null; ) {
+      switch (key) {
         case "field" -> field = parser.text();
         case "query_text" -> queryText = parser.text();
         case "instruction" -> instruction = parser.text();
@@ -246,7 +239,7 @@ public final class CxrKnnQueryBuilder extends AbstractQueryBuilder<CxrKnnQueryBu
         case "boost" -> boost = parser.floatValue();
         case "_name" -> queryName = parser.text();
         case "filter" -> filter = parseInnerQueryBuilder(parser);
-        case "vector" -> vector = floats(parser);
+        case "vector" -> vector = XContentObjects.floatArray(parser, "[" + NAME + "] [vector]");
         default -> throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown parameter [" + key + "]");
       }
     }
@@ -276,21 +269,6 @@ public final class CxrKnnQueryBuilder extends AbstractQueryBuilder<CxrKnnQueryBu
           + Arrays.stream(InstructionPreset.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList(), e);
     }
     return p.instruction(finding != null ? finding : queryText);
-  }
-
-  static float[] floats(XContentParser parser) throws IOException {
-    if (parser.currentToken() != Token.START_ARRAY) {
-      throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [vector] must be an array of numbers");
-    }
-    List<Float> values = new ArrayList<>();
-    while (parser.nextToken() != Token.END_ARRAY) {
-      values.add(parser.floatValue());
-    }
-    float[] v = new float[values.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = values.get(i);
-    }
-    return v;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
+import org.cxrsearch.opensearch.XContentObjects;
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
 import org.opensearch.common.SetOnce;
@@ -14,7 +15,6 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
-import org.opensearch.core.xcontent.XContentParser.Token;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.IdsQueryBuilder;
@@ -159,13 +159,8 @@ public final class CxrSimilarQueryBuilder extends AbstractQueryBuilder<CxrSimila
     int k = 10;
     int numCandidates = 0;
     QueryBuilder filter = null;
-    String key = null;
-    for (Token t = parser.nextToken(); t != Token.END_OBJECT; t = parser.nextToken()) {
-      if (t == Token.FIELD_NAME) {
-        key = parser.currentName();
-        continue;
-      }
-      switch (String.valueOf(key)) {
+    for (String key; (key = XContentObjects.nextField(parser)) != null; ) {
+      switch (key) {
         case "field" -> field = parser.text();
         case "id" -> id = parser.text();
         case "index" -> index = parser.text();
