@@ -135,6 +135,21 @@ public class CxrSearchClusterTests extends OpenSearchIntegTestCase {
         + "\", \"vector\": " + vector + "}}", XContentType.JSON).get();
     String mapping = client().admin().indices().prepareGetMappings("ok").get().mappings().get("ok").source().string();
     assertTrue(mapping, mapping.contains(standalone.encoder.info().fingerprint()));
+
+    // A report without text fails alone in its bulk request, naming its id; the other is indexed.
+    putPipeline();
+    BulkResponse bulk = client().prepareBulk()
+        .add(client().prepareIndex("ok").setId("empty").setPipeline("cxr").setSource("{\"findings\": \" \"}", XContentType.JSON))
+        .add(client().prepareIndex("ok").setId("full").setPipeline("cxr").setSource("{\"impression\": \"No effusion.\"}", XContentType.JSON))
+        .get();
+    assertEquals(RestStatus.BAD_REQUEST, bulk.getItems()[0].status());
+    assertTrue(bulk.getItems()[0].getFailureMessage(), bulk.getItems()[0].getFailureMessage().contains("document [empty] has no report text"));
+    assertFalse(bulk.getItems()[1].getFailureMessage(), bulk.getItems()[1].isFailed());
+  }
+
+  private static void putPipeline() {
+    assertTrue(client().admin().cluster().preparePutPipeline("cxr",
+        new BytesArray("{\"processors\": [{\"cxr_embed\": {\"target_field\": \"vector\"}}]}"), XContentType.JSON).get().isAcknowledged());
   }
 
   private static Settings vectorIndexSettings() {
@@ -151,9 +166,18 @@ public class CxrSearchClusterTests extends OpenSearchIntegTestCase {
 
   private static void assertBadRequest(ThrowingRunnable action, String expected) {
     Exception e = expectThrows(Exception.class, action);
-    assertEquals(ExceptionsHelper.detailedMessage(e), RestStatus.BAD_REQUEST, ExceptionsHelper.status(e));
-    assertTrue("expected '" + expected + "' in: " + ExceptionsHelper.detailedMessage(e),
-        ExceptionsHelper.detailedMessage(e).toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT)));
+    String messages = messages(e);
+    assertEquals(messages, RestStatus.BAD_REQUEST, ExceptionsHelper.status(e));
+    assertTrue("expected '" + expected + "' in: " + messages, messages.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The messages of {@code t} and its causes: what a client sees as the error's reason and caused_by. */
+  private static String messages(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      sb.append(c.getMessage()).append(" / ");
+    }
+    return sb.toString();
   }
 
   private void createReportIndex() {
@@ -162,8 +186,7 @@ public class CxrSearchClusterTests extends OpenSearchIntegTestCase {
         .put("index.number_of_replicas", 1).put("index.cxrsearch.enabled", true))
         .setMapping("{\"properties\": {\"text\": " + text + ", \"findings\": " + text + ", \"impression\": " + text
             + ", \"patient_id\": {\"type\": \"keyword\"}, \"vector\": {\"type\": \"cxr_vector\"}}}"));
-    assertTrue(client().admin().cluster().preparePutPipeline("cxr",
-        new BytesArray("{\"processors\": [{\"cxr_embed\": {\"target_field\": \"vector\"}}]}"), XContentType.JSON).get().isAcknowledged());
+    putPipeline();
     ensureGreen(INDEX);
   }
 

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.bundle.ModelBundle;
-import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.encode.EncoderConfig;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
@@ -27,8 +26,11 @@ import org.opensearch.common.settings.Settings;
  */
 public final class NodeModel implements AutoCloseable {
 
+  /** The setting's value for the embedded default model (as {@code --model default} on the command line). */
+  public static final String DEFAULT = "default";
+
   /** {@code cxrsearch.model}: {@code default} or the path of a bundle directory (model.onnx + tokenizer.json). */
-  public static final Setting<String> MODEL = Setting.simpleString("cxrsearch.model", ModelResolver.DEFAULT, Property.NodeScope);
+  public static final Setting<String> MODEL = Setting.simpleString("cxrsearch.model", DEFAULT, Property.NodeScope);
 
   private final String spec;
   private final Supplier<Path> cacheDir;
@@ -83,11 +85,11 @@ public final class NodeModel implements AutoCloseable {
   public boolean names(String model) {
     EncoderInfo info = info();
     return model.equals(info.fingerprint()) || model.equals(info.name())
-        || (model.equals(ModelResolver.DEFAULT) && isDefault());
+        || (model.equals(DEFAULT) && isDefault());
   }
 
   private boolean isDefault() {
-    return spec.isBlank() || spec.equals(ModelResolver.DEFAULT);
+    return spec.isBlank() || spec.equals(DEFAULT);
   }
 
   private ModelBundle bundle() {
