@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli;
 
 import java.io.UncheckedIOException;
 import org.cxrsearch.onnx.bundle.ModelLoadException;

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli;
 
 /** Bad user input, named by source and line: reported on stderr without a stack trace. */
 public class InputException extends RuntimeException {

@@ -1,14 +1,17 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli;
 
 import java.nio.file.Path;
+import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.ModelBundle;
+import org.cxrsearch.cli.convert.ConsoleProgress;
 import org.cxrsearch.onnx.bundle.ModelResolver;
 import org.cxrsearch.onnx.encode.EncoderConfig;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.hub.HubSettings;
 import org.cxrsearch.onnx.run.Device;
 import org.cxrsearch.onnx.run.RuntimeOptions;
+import org.cxrsearch.searcher.common.IndexModel;
 import picocli.CommandLine.Option;
 
 /** The options every command that runs a model shares (a picocli mixin). */
@@ -62,10 +65,21 @@ public final class ModelOptions {
     if (cacheDir != null) {
       settings = settings.withCacheDir(cacheDir);
     }
-    return new ModelResolver(settings, new BundleLoader()).resolve(model);
+    return new ModelResolver(settings, new BundleLoader(), ConsoleProgress.bytes(), ConsoleProgress.parameters()).resolve(model);
   }
 
   public OnnxEncoder open() {
     return OnnxEncoder.open(bundle(), config());
+  }
+
+  /**
+   * The encoder for queries against an index: its recorded model unless {@code --model} was given
+   * ({@code modelGiven}), which must then be the same model ({@link IndexModel}).
+   */
+  public OnnxEncoder openFor(IndexMetadata metadata, boolean modelGiven) {
+    return IndexModel.open(spec -> {
+      model(spec);
+      return open();
+    }, modelGiven ? model : null, metadata);
   }
 }

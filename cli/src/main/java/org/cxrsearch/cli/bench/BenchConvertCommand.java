@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.convert.bench;
+package org.cxrsearch.cli.bench;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;

@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.bench;
+package org.cxrsearch.cli.bench;
 
 import java.util.Random;
 import java.util.SplittableRandom;

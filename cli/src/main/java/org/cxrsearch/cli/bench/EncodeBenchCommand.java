@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.bench;
+package org.cxrsearch.cli.bench;
 
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.encode.StageTimes;
 import org.cxrsearch.onnx.encode.StageTimes.Stage;
 import org.cxrsearch.onnx.tokenize.TokenizedText;
-import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.cli.ModelOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.bench;
+package org.cxrsearch.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
@@ -39,7 +39,7 @@ import org.cxrsearch.lucene.schema.ReportDocumentMapper;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.bench.SyntheticReports;
+import org.cxrsearch.cli.bench.SyntheticReports;
 import org.cxrsearch.onnx.bundle.ModelFamily;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.InstructionFormat;

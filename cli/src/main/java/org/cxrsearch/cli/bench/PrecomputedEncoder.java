@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.bench;
+package org.cxrsearch.cli.bench;
 
 import java.util.List;
 import java.util.Map;

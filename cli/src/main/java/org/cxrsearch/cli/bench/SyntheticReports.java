@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.bench;
+package org.cxrsearch.cli.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.hub;
+package org.cxrsearch.cli.convert;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.convert.cli;
+package org.cxrsearch.cli.convert;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,7 +8,7 @@ import org.cxrsearch.onnx.convert.ConversionResult;
 import org.cxrsearch.onnx.convert.ConvertOptions;
 import org.cxrsearch.onnx.convert.GraphStyle;
 import org.cxrsearch.onnx.convert.Precision;
-import org.cxrsearch.onnx.hub.ConsoleProgress;
+import org.cxrsearch.cli.convert.ConsoleProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,2 +1,2 @@
 /** The {@code convert} command. */
-package org.cxrsearch.onnx.convert.cli;
+package org.cxrsearch.cli.convert;

@@ -1,9 +1,9 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import org.cxrsearch.onnx.cli.TextModeOptions.Mode;
+import org.cxrsearch.cli.encode.TextModeOptions.Mode;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import picocli.CommandLine.Command;

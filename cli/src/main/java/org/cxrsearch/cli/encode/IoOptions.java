@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
+import org.cxrsearch.cli.ModelOptions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Writer;

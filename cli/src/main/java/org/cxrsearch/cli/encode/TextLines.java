@@ -1,5 +1,6 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
+import org.cxrsearch.cli.InputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

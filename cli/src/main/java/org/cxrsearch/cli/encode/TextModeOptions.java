@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
 import java.util.List;
 import org.cxrsearch.onnx.encode.TextEncoder;

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import java.util.Locale;
 import org.cxrsearch.indexer.read.InputFormat;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.cxrsearch.indexer.pipeline.IndexingPipeline;
 import org.cxrsearch.indexer.pipeline.IndexingSettings;
 import org.cxrsearch.indexer.pipeline.IndexingSummary;
 import org.cxrsearch.indexer.progress.ProgressListener;
-import org.cxrsearch.indexer.progress.ProgressMode;
+import org.cxrsearch.cli.progress.ProgressMode;
 import org.cxrsearch.indexer.read.CsvColumns;
 import org.cxrsearch.indexer.read.InputFormat;
 import org.cxrsearch.indexer.read.ReadLimits;
@@ -20,9 +20,9 @@ import org.cxrsearch.lucene.store.IncompatibleIndexException;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.cli.InputException;
+import org.cxrsearch.cli.InputException;
 import org.cxrsearch.onnx.bundle.ModelResolver;
-import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.TextEncoder;
 import org.cxrsearch.onnx.hub.RepoId;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
 public final class QuickstartCommand implements Callable<Integer> {
 
   /** Classpath location of the sample reports (testdata/reports/sample_reports.jsonl). */
-  public static final String SAMPLES = "/org/cxrsearch/indexer/samples/sample_reports.jsonl";
+  public static final String SAMPLES = "/org/cxrsearch/cli/index/samples/sample_reports.jsonl";
 
   /** One demonstration search. */
   record Demo(String title, SearchMode mode, String query, String filter) {}

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

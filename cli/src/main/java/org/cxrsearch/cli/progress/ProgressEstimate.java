@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.progress;
+package org.cxrsearch.cli.progress;
 
 import org.cxrsearch.indexer.pipeline.IndexingSummary;
 

@@ -1,5 +1,6 @@
-package org.cxrsearch.indexer.progress;
+package org.cxrsearch.cli.progress;
 
+import org.cxrsearch.indexer.progress.ProgressListener;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

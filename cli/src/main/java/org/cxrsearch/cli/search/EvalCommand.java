@@ -1,5 +1,10 @@
-package org.cxrsearch.searcher.eval;
+package org.cxrsearch.cli.search;
 
+import org.cxrsearch.searcher.eval.EvalQuery;
+import org.cxrsearch.searcher.eval.EvalReport;
+import org.cxrsearch.searcher.eval.Qrels;
+import org.cxrsearch.searcher.eval.RunFile;
+import org.cxrsearch.searcher.eval.QueryScores;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
@@ -15,11 +20,11 @@ import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
 import org.cxrsearch.searcher.common.IndexModel;
-import org.cxrsearch.searcher.common.IndexOptions;
-import org.cxrsearch.searcher.search.FusionOptions;
+import org.cxrsearch.cli.search.IndexOptions;
+import org.cxrsearch.cli.search.FusionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,6 +125,6 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** The model that built the index, or {@code --model} if given and the same model. */
   private TextEncoder openEncoderFor(ReportIndex idx) {
-    return IndexModel.open(model, spec.commandLine().getParseResult().hasMatchedOption("--model"), idx.metadata());
+    return model.openFor(idx.metadata(), spec.commandLine().getParseResult().hasMatchedOption("--model"));
   }
 }

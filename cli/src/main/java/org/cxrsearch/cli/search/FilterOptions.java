@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.common;
+package org.cxrsearch.cli.search;
 
 import java.util.List;
 import org.cxrsearch.lucene.query.FieldFilter;

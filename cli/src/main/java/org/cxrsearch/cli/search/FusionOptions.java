@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.search;
+package org.cxrsearch.cli.search;
 
 import org.cxrsearch.lucene.fuse.Fusion;
 import org.cxrsearch.lucene.fuse.LinearFusion;

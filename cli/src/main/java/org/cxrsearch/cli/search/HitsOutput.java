@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.common;
+package org.cxrsearch.cli.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

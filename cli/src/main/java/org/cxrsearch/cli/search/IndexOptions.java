@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.common;
+package org.cxrsearch.cli.search;
 
 import java.io.IOException;
 import java.nio.file.Path;

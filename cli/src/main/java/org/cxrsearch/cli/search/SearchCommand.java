@@ -1,5 +1,6 @@
-package org.cxrsearch.searcher.search;
+package org.cxrsearch.cli.search;
 
+import org.cxrsearch.searcher.search.InstructionPreset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,12 +11,12 @@ import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.cli.ModelOptions;
+import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.searcher.common.IndexModel;
-import org.cxrsearch.searcher.common.FilterOptions;
-import org.cxrsearch.searcher.common.IndexOptions;
-import org.cxrsearch.searcher.common.OutputOptions;
+import org.cxrsearch.cli.search.FilterOptions;
+import org.cxrsearch.cli.search.IndexOptions;
+import org.cxrsearch.cli.search.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,7 +132,7 @@ public final class SearchCommand implements Callable<Integer> {
   /** The query vector, from the index's model unless --model names another (then checked). */
   private float[] encode(ReportIndex idx, String instructionText) {
     boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
-    try (OnnxEncoder encoder = IndexModel.open(model, modelGiven, idx.metadata())) {
+    try (OnnxEncoder encoder = model.openFor(idx.metadata(), modelGiven)) {
       return encoder.encodeQuery(instructionText, query);
     }
   }

@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.similar;
+package org.cxrsearch.cli.search;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -6,9 +6,9 @@ import org.cxrsearch.lucene.query.FieldFilter;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.searcher.common.FilterOptions;
-import org.cxrsearch.searcher.common.IndexOptions;
-import org.cxrsearch.searcher.common.OutputOptions;
+import org.cxrsearch.cli.search.FilterOptions;
+import org.cxrsearch.cli.search.IndexOptions;
+import org.cxrsearch.cli.search.OutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,10 +1,11 @@
-package org.cxrsearch.searcher.stats;
+package org.cxrsearch.cli.search;
 
+import org.cxrsearch.searcher.stats.IndexStats;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.searcher.common.HitsOutput;
-import org.cxrsearch.searcher.common.IndexOptions;
+import org.cxrsearch.cli.search.HitsOutput;
+import org.cxrsearch.cli.search.IndexOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.convert;
+package org.cxrsearch.cli.convert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cxrsearch.onnx.convert.cli.ConvertCommand;
+import org.cxrsearch.cli.convert.ConvertCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The {@code convert} command's exit codes and messages. */
 class ConvertCommandTest {
+
+  private static final Path TINY = Path.of(System.getProperty("cxr.testdata", "../testdata")).resolve("llm2vec4cxr-tiny");
 
   @TempDir Path tmp;
 
@@ -31,7 +33,7 @@ class ConvertCommandTest {
   @Test
   void convertsTheFixture() {
     Path bundle = tmp.resolve("b");
-    assertEquals(0, run("--from", GoldensConversionTest.TINY.resolve("hf").toString(), "--to", bundle.toString(),
+    assertEquals(0, run("--from", TINY.resolve("hf").toString(), "--to", bundle.toString(),
         "--precision", "int8", "--style", "plain"), err.toString());
     assertTrue(Files.isRegularFile(bundle.resolve("manifest.json")));
     assertTrue(out.toString().contains("precision int8, style plain"), out.toString());
@@ -40,7 +42,7 @@ class ConvertCommandTest {
   @Test
   void rejectsUnknownPrecision() {
     Path bundle = tmp.resolve("b");
-    assertEquals(2, run("--from", GoldensConversionTest.TINY.resolve("hf").toString(), "--to", bundle.toString(),
+    assertEquals(2, run("--from", TINY.resolve("hf").toString(), "--to", bundle.toString(),
         "--precision", "bf8"));
     assertTrue(err.toString().contains("unknown precision 'bf8'; choose one of [fp32, fp16, int8, int8-block, int4]"),
         err.toString());

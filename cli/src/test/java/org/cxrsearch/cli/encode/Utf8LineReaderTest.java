@@ -1,4 +1,4 @@
-package org.cxrsearch.onnx.cli;
+package org.cxrsearch.cli.encode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.util.Bits;
-import org.cxrsearch.indexer.FakeModelIndexCommand;
+import org.cxrsearch.cli.index.FakeModelIndexCommand;
 import org.cxrsearch.lucene.schema.ReportFields;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
-package org.cxrsearch.indexer;
+package org.cxrsearch.cli.index;
 
-import org.cxrsearch.indexer.cli.IndexCommand;
+import org.cxrsearch.indexer.HashingEncoder;
+import org.cxrsearch.cli.index.IndexCommand;
 import picocli.CommandLine;
 
 /**

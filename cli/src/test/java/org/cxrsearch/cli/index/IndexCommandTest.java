@@ -1,5 +1,7 @@
-package org.cxrsearch.indexer.cli;
+package org.cxrsearch.cli.index;
 
+import org.cxrsearch.cli.ModelOptions;
+import org.cxrsearch.cli.CliErrorHandler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cxrsearch.indexer.FakeModelIndexCommand;
+import org.cxrsearch.cli.index.FakeModelIndexCommand;
 import org.cxrsearch.indexer.HashingEncoder;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.bundle.ModelResolver;
@@ -125,7 +127,7 @@ class IndexCommandTest {
     CommandLine other =
         new CommandLine(new IndexCommand(o -> new HashingEncoder("hashing-v2", 0)))
             .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+            .setExecutionExceptionHandler(new org.cxrsearch.cli.CliErrorHandler());
     int code = run(other, "--index", index.toString(), "--input", in.toString(), "--progress", "none");
     assertEquals(1, code);
     assertTrue(err.toString().contains("refusing to add vectors"), err.toString());
@@ -137,7 +139,7 @@ class IndexCommandTest {
 
   @Test
   void theRecordedModelSourceIsUsableFromAnyDirectory() throws IOException {
-    var options = new org.cxrsearch.onnx.cli.ModelOptions();
+    var options = new org.cxrsearch.cli.ModelOptions();
     String commit = "0123456789abcdef0123456789abcdef01234567";
     var unpinnedBundle = info("some-local-name");
     var hubBundle = info("lukeingawesome/llm2vec4cxr@" + commit);
@@ -180,7 +182,7 @@ class IndexCommandTest {
     assertEquals(org.cxrsearch.lucene.codec.VectorQuantization.INT8, metadata.quantization());
     assertEquals("Describe; ", metadata.documentInstruction());
 
-    CommandLine refusing = FakeModelIndexCommand.commandLine(0).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    CommandLine refusing = FakeModelIndexCommand.commandLine(0).setExecutionExceptionHandler(new org.cxrsearch.cli.CliErrorHandler());
     assertEquals(1, run(refusing, "--index", index.toString(), "--input", more.toString(), "--quantization", "binary", "--progress", "none"));
     assertTrue(err.toString().contains("refusing to add vectors that differ in quantization:")
         && err.toString().contains("index has 'INT8', requested 'BINARY'"), err.toString());
@@ -232,7 +234,7 @@ class IndexCommandTest {
 
   @Test
   void deleteRefusesAPathWithoutAnIndexAndCreatesNothing() throws IOException {
-    CommandLine delete = new CommandLine(new DeleteCommand()).setExecutionExceptionHandler(new org.cxrsearch.onnx.cli.CliErrorHandler());
+    CommandLine delete = new CommandLine(new DeleteCommand()).setExecutionExceptionHandler(new org.cxrsearch.cli.CliErrorHandler());
     Path typo = dir.resolve("typo");
     assertEquals(1, run(delete, "--index", typo.toString(), "--id", "a"));
     assertTrue(err.toString().contains("no index at " + typo + ": not a directory"), err.toString());

@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher.eval;
+package org.cxrsearch.cli.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.cxrsearch.searcher;
+package org.cxrsearch.cli.search;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -16,16 +16,16 @@ import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.onnx.bundle.BundleLoader;
-import org.cxrsearch.onnx.cli.CliErrorHandler;
+import org.cxrsearch.cli.CliErrorHandler;
 import org.cxrsearch.onnx.encode.EncoderConfig;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.searcher.search.InstructionPreset;
-import org.cxrsearch.searcher.search.SearchCommand;
-import org.cxrsearch.searcher.similar.SimilarCommand;
-import org.cxrsearch.searcher.stats.StatsCommand;
+import org.cxrsearch.cli.search.SearchCommand;
+import org.cxrsearch.cli.search.SimilarCommand;
+import org.cxrsearch.cli.search.StatsCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

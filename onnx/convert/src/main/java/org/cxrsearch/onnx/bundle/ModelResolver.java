@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cxrsearch.onnx.convert.ConvertOptions;
+import org.cxrsearch.onnx.convert.ProgressListener;
 import org.cxrsearch.onnx.hub.CacheLayout;
 import org.cxrsearch.onnx.hub.CacheLock;
-import org.cxrsearch.onnx.hub.ConsoleProgress;
 import org.cxrsearch.onnx.hub.HubClient;
 import org.cxrsearch.onnx.hub.HubSettings;
 import org.cxrsearch.onnx.hub.RepoId;
@@ -23,7 +23,8 @@ import org.cxrsearch.onnx.hub.SnapshotDownloader;
  * Turns what a user passes as {@code --model} into a {@link ModelBundle}, in this order:
  *
  * <ol>
- *   <li>{@code default}: the embedded all-MiniLM-L6-v2 ({@link DefaultModel});
+ *   <li>{@code default}: the embedded all-MiniLM-L6-v2 ({@link EmbeddedModel}, from the optional artifact
+ *       {@code cxrsearch-default-model});
  *   <li>an existing directory holding {@code model.onnx}: a bundle, loaded as is;
  *   <li>an existing directory holding {@code config.json} and {@code *.safetensors}: a Hugging Face
  *       checkpoint, converted on first use into the cache and loaded from there afterwards;
@@ -41,7 +42,7 @@ import org.cxrsearch.onnx.hub.SnapshotDownloader;
  */
 public final class ModelResolver {
 
-  public static final String DEFAULT = "default";
+  public static final String DEFAULT = EmbeddedModel.SPEC;
 
   private static final System.Logger LOG = System.getLogger(ModelResolver.class.getName());
   private static final int DOWNLOAD_ATTEMPTS = 3;
@@ -68,11 +69,22 @@ public final class ModelResolver {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** A resolver with the standard hub client and converter (fp32), progress bars on standard error. */
+  /** A resolver with the standard hub client and converter (fp32), reporting no progress. */
   public ModelResolver(HubSettings settings, BundleLoader loader) {
+    this(settings, loader, ProgressListener.NONE, ProgressListener.NONE);
+  }
+
+  /**
+   * A resolver with the standard hub client and converter (fp32).
+   *
+   * @param downloads told of each file downloaded, in bytes
+   * @param conversions told of each conversion step, in parameters
+   */
+  public ModelResolver(HubSettings settings, BundleLoader loader, ProgressListener downloads,
+      ProgressListener conversions) {
     this(settings, loader,
-        () -> new SnapshotDownloader(settings, HubClient.create(settings), ConsoleProgress.bytes(), DOWNLOAD_ATTEMPTS),
-        CheckpointConversion.standard(ConsoleProgress.parameters()), ConvertOptions.defaults());
+        () -> new SnapshotDownloader(settings, HubClient.create(settings), downloads, DOWNLOAD_ATTEMPTS),
+        CheckpointConversion.standard(conversions), ConvertOptions.defaults());
   }
 
   /** A resolver with hub settings from the environment and {@code cacheDir} as the cache. */
@@ -91,7 +103,11 @@ public final class ModelResolver {
 
   public ModelBundle resolve(String spec) {
     if (spec == null || spec.isBlank() || spec.equals(DEFAULT)) {
-      return loader.load(DefaultModel.extract(settings.cacheDir()));
+      EmbeddedModel embedded = EmbeddedModel.find(ModelResolver.class.getClassLoader())
+          .orElseThrow(() -> new ModelLoadException("model '" + DEFAULT + "' is the embedded all-MiniLM-L6-v2, whose"
+              + " artifact org.cxrsearch:cxrsearch-default-model is not on the class path; add it, or give a bundle"
+              + " directory, a checkpoint directory or a repository id"));
+      return loader.load(embedded.extract(settings.cacheDir()));
     }
     Path path = asPath(spec);
     if (path != null && Files.isDirectory(path)) {

@@ -25,7 +25,7 @@ import org.cxrsearch.onnx.io.FileOps;
  */
 public final class DefaultModel {
 
-  public static final String NAME = "all-minilm-l6-v2-q";
+  public static final String NAME = EmbeddedModel.DEFAULT_NAME;
   static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
   static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
   static final int HIDDEN = 384;
@@ -64,6 +64,19 @@ public final class DefaultModel {
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot extract the default model into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The {@link EmbeddedModel} service: how {@link ModelResolver} finds this model when its jar is present. */
+  public static final class Provider implements EmbeddedModel {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public Path extract(Path cacheDir) {
+      return DefaultModel.extract(cacheDir);
     }
   }
 
