@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "similarities", mixinStandardHelpOptions = true,
     description = "Cosine similarity of a query to candidates (JSON lines {\"text\": ...}); writes {\"scores\": [...]}."
         + " Query and candidates go through the separator API, e.g. --query 'Determine the status of the pleural"
-        + " effusion.; !@#$%^&*()There is a small left effusion.'")
+        + " effusion.; !@#$%%^&*()There is a small left effusion.'")
 public final class SimilaritiesCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;

@@ -78,11 +78,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "jsonl, csv or txt-dir. Default: from --input (directory: txt-dir, *.csv: csv, else jsonl).")
   InputFormat format;
 
-  @Option(names = "--csv-columns", paramLabel = "MAP",
+  @Option(names = "--csv-columns", paramLabel = "MAP", converter = CsvColumnsConverter.class,
       description = "CSV column mapping field=column,...: fields id, text, findings, impression; any other field"
           + " name is metadata (study_date, study_id and patient_id are filterable schema fields)."
           + " Default: columns by name, every other column becomes metadata.")
-  String csvColumns;
+  CsvColumns csvColumns;
 
   @Option(names = "--instruction", paramLabel = "STR", defaultValue = "",
       description = "Document instruction put before the separator; recorded in the index. Default: an existing"
@@ -140,7 +140,7 @@ public final class IndexCommand implements Callable<Integer> {
       throw new InputException("--input " + input + ": no such file or directory");
     }
     InputFormat inputFormat = format != null ? format : InputFormat.guess(input);
-    CsvColumns columns = csvColumns == null ? CsvColumns.BY_HEADER : CsvColumns.parse(csvColumns);
+    CsvColumns columns = csvColumns == null ? CsvColumns.BY_HEADER : csvColumns;
     Path errors = errorsFile != null ? errorsFile : defaultErrorsFile(indexDir);
     IndexingSettings settings =
         new IndexingSettings(commitEvery, Duration.ofSeconds(commitSeconds), resume, window, IndexingSettings.DEFAULTS.queueDepth());

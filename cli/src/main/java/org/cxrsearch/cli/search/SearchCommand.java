@@ -1,5 +1,6 @@
 package org.cxrsearch.cli.search;
 
+import org.cxrsearch.cli.PositiveInt;
 import org.cxrsearch.searcher.search.InstructionPreset;
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +77,14 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--finding", paramLabel = "STR", description = "The finding of --preset status, e.g. \"pleural effusion\".")
   String finding;
 
-  @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "-k", paramLabel = "K", defaultValue = "10", converter = PositiveInt.class, description = "Hits. Default: ${DEFAULT-VALUE}.")
   int k;
 
   @Mixin FilterOptions filters;
 
   @Mixin FusionOptions fusion;
 
-  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + SearchRequest.DEFAULT_DEPTH,
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "" + SearchRequest.DEFAULT_DEPTH, converter = PositiveInt.class,
       description = "Hits each part contributes to a hybrid fusion. Default: ${DEFAULT-VALUE}.")
   int depth;
 

@@ -1,5 +1,6 @@
 package org.cxrsearch.cli.search;
 
+import org.cxrsearch.cli.PositiveInt;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.query.FieldFilter;
@@ -28,7 +29,7 @@ public final class SimilarCommand implements Callable<Integer> {
   @Option(names = "--id", required = true, paramLabel = "ID", description = "The report to start from.")
   String id;
 
-  @Option(names = "-k", paramLabel = "K", defaultValue = "10", description = "Hits. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "-k", paramLabel = "K", defaultValue = "10", converter = PositiveInt.class, description = "Hits. Default: ${DEFAULT-VALUE}.")
   int k;
 
   @Mixin FilterOptions filters;
