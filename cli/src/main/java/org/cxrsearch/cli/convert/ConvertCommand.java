@@ -3,12 +3,12 @@ package org.cxrsearch.cli.convert;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cxrsearch.onnx.convert.CheckpointConverter;
+import org.cxrsearch.onnx.convert.bundle.AtomicBundleWriter;
 import org.cxrsearch.onnx.convert.ConversionException;
 import org.cxrsearch.onnx.convert.ConversionResult;
 import org.cxrsearch.onnx.convert.ConvertOptions;
 import org.cxrsearch.onnx.convert.GraphStyle;
 import org.cxrsearch.onnx.convert.Precision;
-import org.cxrsearch.cli.convert.ConsoleProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,6 +71,9 @@ public final class ConvertCommand implements Callable<Integer> {
         from, to, options.precision().id(), options.style().name().toLowerCase(java.util.Locale.ROOT),
         options.latentHeads(), options.quantBlockSize(), options.accuracyLevel());
     out.flush();
+    // Ctrl-C ends the JVM without unwinding the converter: remove its staging directory on the way out.
+    Thread cleanup = new Thread(() -> AtomicBundleWriter.deletePartials(to), "cxrsearch-convert-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       ConversionResult r = new CheckpointConverter().convert(from, to, options, ConsoleProgress.parameters());
       out.printf("convert: wrote %s (%,d parameters, %s, %.1f s)%n", r.bundleDir(), r.parameters(),
@@ -79,6 +82,12 @@ public final class ConvertCommand implements Callable<Integer> {
     } catch (ConversionException e) {
       err.println("convert: " + e.getMessage());
       return 1;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook runs
+      }
     }
   }
 }

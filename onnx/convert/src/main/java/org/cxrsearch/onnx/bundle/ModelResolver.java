@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.cxrsearch.onnx.convert.ConvertOptions;
 import org.cxrsearch.onnx.convert.ProgressListener;
+import org.cxrsearch.onnx.convert.bundle.AtomicBundleWriter;
 import org.cxrsearch.onnx.hub.CacheLayout;
 import org.cxrsearch.onnx.hub.CacheLock;
 import org.cxrsearch.onnx.hub.HubClient;
@@ -152,6 +153,7 @@ public final class ModelResolver {
         if (!Files.isDirectory(bundle)) {
           LOG.log(System.Logger.Level.INFO, "converting {0} into {1}", checkpoint, bundle);
           Files.createDirectories(bundle.getParent());
+          AtomicBundleWriter.deletePartials(bundle); // left by a process that died converting it
           conversion.convert(checkpoint, bundle, options.withName(name));
         }
       } catch (IOException e) {

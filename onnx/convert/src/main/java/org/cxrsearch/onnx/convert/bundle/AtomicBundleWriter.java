@@ -17,23 +17,43 @@ import org.cxrsearch.onnx.io.FileOps;
 /**
  * Writes a bundle so that it appears at its final path complete or not at all: files go into a
  * hidden staging directory beside the target ({@code .NAME.partial-UUID}, on the same file system),
- * are fsynced, and the directory is renamed into place atomically. If the conversion fails, is
- * interrupted (Ctrl-C runs the shutdown hook) or the writer is closed uncommitted, the staging
- * directory is deleted; a hard kill can leave only a {@code .partial-} directory, which is never at
- * the bundle's path and so never loads.
+ * are fsynced, and the directory is renamed into place atomically. If the conversion fails or the
+ * writer is closed uncommitted, the staging directory is deleted. A process that dies mid-write can
+ * leave only a {@code .partial-} directory, which is never at the bundle's path and so never loads;
+ * {@link #deletePartials} removes them. The writer installs no shutdown hook (a library must not):
+ * the command line removes them on Ctrl-C, {@code ModelResolver} under its lock before converting
+ * again.
  */
 public final class AtomicBundleWriter implements AutoCloseable {
 
   private final Path target;
   private final Path staging;
-  private final Thread cleanup;
   private boolean committed;
 
   private AtomicBundleWriter(Path target, Path staging) {
     this.target = target;
     this.staging = staging;
-    this.cleanup = new Thread(() -> deleteTree(staging), "cxrsearch-convert-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
+  }
+
+  /**
+   * Deletes the staging directories a writer for {@code target} may have left behind (any
+   * process's: call it only when no conversion to {@code target} is running, or when the process is
+   * exiting).
+   */
+  public static void deletePartials(Path target) {
+    Path abs = target.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return;
+    }
+    String prefix = "." + abs.getFileName() + ".partial-";
+    try (Stream<Path> siblings = Files.list(parent)) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteTree(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + parent + ": " + e.getMessage(), e);
+    }
   }
 
   /** Starts a bundle at {@code target}, which must not exist. */
@@ -95,11 +115,6 @@ public final class AtomicBundleWriter implements AutoCloseable {
   public void close() {
     if (!committed) {
       deleteTree(staging);
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(cleanup);
-    } catch (IllegalStateException e) {
-      // JVM is shutting down: the hook itself runs
     }
   }
 
