@@ -24,7 +24,10 @@ import java.util.Map;
  */
 public final class OnnxModelScan {
 
-  /** Receives what the scan finds, in file order. */
+  /**
+   * Receives what the scan finds: per graph its initializers, sparse initializers, then its nodes
+   * (each node before the sub-graphs in its attributes); function nodes after the main graph.
+   */
   public interface Visitor {
     default void node(String opType) {}
 
@@ -84,15 +87,20 @@ public final class OnnxModelScan {
       }
     }
 
+    /** Initializers, then sparse initializers, then nodes: a graph's own order, not its field order. */
     void graph(ByteBuffer b) {
+      List<ByteBuffer> nodes = new ArrayList<>();
+      List<ByteBuffer> sparse = new ArrayList<>();
       for (Wire w = new Wire(b); w.next(); ) {
         switch (w.field()) {
-          case 1 -> node(w.bytes());                      // node
+          case 1 -> nodes.add(w.bytes());                 // node
           case 5 -> tensor(w.bytes());                    // initializer
-          case 15 -> sparse(w.bytes());                   // sparse_initializer
+          case 15 -> sparse.add(w.bytes());               // sparse_initializer
           default -> w.skip();
         }
       }
+      sparse.forEach(this::sparse);
+      nodes.forEach(this::node);
     }
 
     void node(ByteBuffer b) {
