@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,7 @@ public final class CxrEmbeddingModel implements EmbeddingModel, AutoCloseable {
   public static final class Builder {
 
     private String model;
+    private boolean modelIsLocal;
     private TextEncoder encoder;
     private Path cacheDir;
     private String device;
@@ -173,12 +175,18 @@ public final class CxrEmbeddingModel implements EmbeddingModel, AutoCloseable {
      */
     public Builder model(String model) {
       this.model = model;
+      this.modelIsLocal = false;
       return this;
     }
 
-    /** A local bundle or checkpoint directory; see {@link #model(String)}. */
+    /**
+     * A local bundle or checkpoint directory; see {@link #model(String)}. A missing directory is
+     * an error, never taken for a repository id.
+     */
     public Builder model(Path directory) {
-      return model(Objects.requireNonNull(directory, "model").toString());
+      this.model = Objects.requireNonNull(directory, "model").toString();
+      this.modelIsLocal = true;
+      return this;
     }
 
     /** An open encoder to use instead of {@link #model}; the caller keeps owning it. */
@@ -259,14 +267,16 @@ public final class CxrEmbeddingModel implements EmbeddingModel, AutoCloseable {
         throw new IllegalArgumentException("model: required (a bundle or checkpoint directory, a Hugging Face"
             + " repository id owner/name[@revision], or \"" + ModelResolver.DEFAULT + "\"), or give an open encoder");
       }
+      if (modelIsLocal && !Files.isDirectory(Path.of(model))) {
+        throw new IllegalArgumentException("model: no such directory: " + Path.of(model).toAbsolutePath());
+      }
       EncoderConfig config = encoderConfig();
-      ModelBundle bundle;
       try {
-        bundle = resolver().resolve(model);
+        ModelBundle bundle = resolver().resolve(model);
+        return new CxrEmbeddingModel(OnnxEncoder.open(bundle, config), true, mode, instruction, normalize);
       } catch (ModelLoadException e) {
         throw new ModelLoadException("model \"" + model + "\": " + e.getMessage(), e);
       }
-      return new CxrEmbeddingModel(OnnxEncoder.open(bundle, config), true, mode, instruction, normalize);
     }
 
     private EncoderConfig encoderConfig() {

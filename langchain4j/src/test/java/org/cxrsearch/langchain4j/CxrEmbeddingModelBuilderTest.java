@@ -65,6 +65,16 @@ class CxrEmbeddingModelBuilderTest {
   }
 
   @Test
+  void aMissingLocalDirectoryIsNeverTakenForARepositoryId() {
+    // Spelled like owner/name: model(String) would ask the hub; model(Path) means a local directory.
+    Path missing = Path.of("no-such-owner", "no-such-model");
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> CxrEmbeddingModel.builder().model(missing).cacheDir(tmp.resolve("cache")).build());
+    assertTrue(e.getMessage().startsWith("model: no such directory") && e.getMessage().contains("no-such-model"),
+        e.getMessage());
+  }
+
+  @Test
   void anOpenEncoderExcludesTheOpeningSettings() {
     try (CxrEmbeddingModel owner = CxrEmbeddingModel.builder().model(TestData.tinyBundle()).build()) {
       var e = assertThrows(IllegalArgumentException.class,
