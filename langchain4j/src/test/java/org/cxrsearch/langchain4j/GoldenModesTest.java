@@ -1,5 +1,6 @@
 package org.cxrsearch.langchain4j;
 
+import static org.cxrsearch.langchain4j.VectorAssertions.assertVectorEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class GoldenModesTest {
   @Test
   void rawVectorsEqualTheReference() {
     for (GoldenInput g : inputs) {
-      assertClose(g.embedding(), embed(raw, g), g.caseId() + " " + describe(g));
+      assertVectorEquals(g.embedding(), embed(raw, g), TOL, g.caseId() + " " + describe(g));
     }
   }
 
@@ -65,7 +66,7 @@ class GoldenModesTest {
           .instruction(g.instruction()).build()) {
         float[] v = unit.embed(g.text()).content().vector();
         assertEquals(1.0, Vectors.norm(v), 1e-5, describe(g));
-        assertClose(Vectors.l2Normalized(g.embedding()), v, g.caseId() + " " + describe(g));
+        assertVectorEquals(Vectors.l2Normalized(g.embedding()), v, TOL, g.caseId() + " " + describe(g));
       }
     }
   }
@@ -125,12 +126,5 @@ class GoldenModesTest {
 
   private static String describe(GoldenInput g) {
     return (g.instruction().isEmpty() ? "document" : "query [" + g.instruction() + "]") + " [" + g.text() + "]";
-  }
-
-  private static void assertClose(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": dimension");
-    for (int d = 0; d < expected.length; d++) {
-      assertEquals(expected[d], actual[d], TOL, what + ": component " + d);
-    }
   }
 }

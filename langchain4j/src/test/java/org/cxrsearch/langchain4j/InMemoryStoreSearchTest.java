@@ -1,5 +1,6 @@
 package org.cxrsearch.langchain4j;
 
+import static org.cxrsearch.langchain4j.VectorAssertions.assertVectorEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +118,7 @@ class InMemoryStoreSearchTest {
     List<Embedding> embedded = response.content();
     assertEquals(reports.size(), embedded.size());
     for (int i = 0; i < direct.length; i++) {
-      assertVectorEquals(direct[i], embedded.get(i).vector(), "report " + i);
+      assertVectorEquals(direct[i], embedded.get(i).vector(), TOL, "report " + i);
       assertEquals(encoder.info().dimensions(), embedded.get(i).dimension());
     }
 
@@ -126,7 +127,7 @@ class InMemoryStoreSearchTest {
 
     float[] q = Vectors.l2Normalized(encoder.encodeQuery(INSTRUCTION, query));
     Embedding queryEmbedding = queries.embed(query).content();
-    assertVectorEquals(q, queryEmbedding.vector(), "query");
+    assertVectorEquals(q, queryEmbedding.vector(), TOL, "query");
 
     double[] cos = IntStream.range(0, direct.length).mapToDouble(i -> Vectors.cosine(q, direct[i])).toArray();
     List<String> expectedOrder = IntStream.range(0, direct.length).boxed()
@@ -146,12 +147,5 @@ class InMemoryStoreSearchTest {
     InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
     store.addAll(documents.embedAll(reports).content(), reports);
     return store;
-  }
-
-  static void assertVectorEquals(float[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": dimension");
-    for (int d = 0; d < expected.length; d++) {
-      assertEquals(expected[d], actual[d], TOL, what + ": component " + d);
-    }
   }
 }
