@@ -92,14 +92,17 @@ public final class CxrEmbeddingModel implements EmbeddingModel, AutoCloseable {
     String prefix = mode == Mode.QUERY ? instruction : "";
     List<String> inputs = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
-      TextSegment segment = Objects.requireNonNull(segments.get(i), () -> "segments: element is null");
+      TextSegment segment = segments.get(i);
+      if (segment == null) {
+        throw new IllegalArgumentException("segments[" + i + "]: null");
+      }
       inputs.add(format.apply(prefix, segment.text()));
     }
     float[][] vectors;
     TokenUsage usage = null;
     if (encoder instanceof OnnxEncoder onnx) {
       // What encodeWithInstruction does, split in two so the tokens can be counted without
-      // tokenizing twice.
+      // tokenizing twice (the encoder's stage times then leave out this tokenization).
       List<TokenizedText> rows = onnx.tokenizeWithInstruction(inputs);
       vectors = onnx.encodeTokenized(rows);
       usage = new TokenUsage(rows.stream().mapToInt(TokenizedText::length).sum());
