@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -295,6 +296,73 @@ class IndexingPipelineTest {
     try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
       assertEquals(2, index.numDocs(), "the first window was committed before the failure");
       assertTrue(index.get("a").isPresent() && index.get("b").isPresent());
+    }
+  }
+
+  /** Enough records, one per window, to fill both queues (depth 2) while a stage is failing. */
+  private Path fiftyReports() throws IOException {
+    String[] lines = new String[50];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = report("r" + i, "Report number " + i + ".");
+    }
+    return input(lines);
+  }
+
+  @Test
+  void anEncoderFailureWhileTheReadQueueIsFullEndsTheRunPromptly() throws Exception {
+    TextEncoder failsSlowly = encoder(texts -> {
+      sleep(200); // meanwhile the read stage fills its queue and blocks in put
+      throw new IllegalStateException("model crashed");
+    });
+    Path in = fiftyReports();
+    // Preemptive: a hang here is the defect, and run() deliberately outlives interrupts of its caller.
+    var e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(IllegalStateException.class, () -> run(failsSlowly, IndexingSettings.DEFAULTS.withWindowSize(1), in)));
+    assertEquals("model crashed", e.getMessage());
+  }
+
+  @Test
+  void aWriteFailureWhileTheEncodeQueueIsFullEndsTheRunPromptly() throws Exception {
+    HashingEncoder good = new HashingEncoder();
+    CountDownLatch encodeQueueFull = new CountDownLatch(4); // 1 being written, 2 queued, 1 waiting in put
+    TextEncoder counting = encoder(texts -> {
+      encodeQueueFull.countDown();
+      return good.encodeWithInstruction(texts);
+    });
+    ProgressListener failingWriter = new ProgressListener() {
+      @Override
+      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+        try {
+          encodeQueueFull.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        sleep(100); // let the encode stage reach its blocking put
+        throw new IllegalStateException("display broke");
+      }
+
+      @Override
+      public void close() {}
+    };
+    Path in = fiftyReports();
+    var e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try (ReportIndex index = open(counting);
+          ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+          var reader = new JsonLinesReader(in, ReadLimits.DEFAULTS)) {
+        IndexingPipeline pipeline =
+            new IndexingPipeline(counting, index, errors, IndexingSettings.DEFAULTS.withWindowSize(1), failingWriter);
+        return assertThrows(IllegalStateException.class, () -> pipeline.run(reader));
+      }
+    });
+    assertEquals("display broke", e.getMessage());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
