@@ -42,7 +42,10 @@ import org.cxrsearch.onnx.encode.TextEncoder;
  * never block: when any stage fails, the run aborts both queues, so no stage waits forever on a full
  * queue that nobody drains any more. There is one encode thread on purpose: the encoder is
  * already parallel inside (ONNX Runtime intra-op threads), and one thread keeps the windows in
- * input order, so when an id occurs twice in the input the later record wins.
+ * input order, so when an id occurs twice in the input the later record wins; the summary counts
+ * such repeats and names the first few ({@link IndexingSummary#duplicates()}), since two reports
+ * under one id usually mean a broken export rather than an intended update (the read stage keeps
+ * the run's ids in memory for this).
  *
  * <p>The resume check compares a record with the last commit, which knows nothing of what this
  * run wrote since. So an id is only ever skipped on its first occurrence in the run: once a record
@@ -110,12 +113,16 @@ public final class IndexingPipeline {
     final AtomicLong read = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    // Every id accepted in this run (ids only, to report repeats), and the first repeated ones.
+    final Set<String> seen = new HashSet<>();
+    final List<String> firstDuplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
     long indexed;
     long commits;
 
     IndexingSummary snapshot() {
       return new IndexingSummary(read.get(), indexed, skipped.get(), failed.get(), commits,
-          Duration.ofNanos(nanoClock.getAsLong() - start));
+          Duration.ofNanos(nanoClock.getAsLong() - start), duplicates.get(), firstDuplicates);
     }
   }
 
@@ -200,6 +207,7 @@ public final class IndexingPipeline {
           }
           case ReadOutcome.Accepted a -> {
             ReportDocument doc = a.record().document();
+            countRepeat(doc.id(), counters);
             if (settings.resume() && !written.contains(doc.id()) && alreadyIndexed(doc)) {
               counters.skipped.incrementAndGet();
             } else {
@@ -220,6 +228,16 @@ public final class IndexingPipeline {
       }
     } finally {
       out.finish(); // the encode stage must end even when reading failed; never blocks
+    }
+  }
+
+  /** Called by the read stage only: {@code seen} needs no lock. */
+  private static void countRepeat(String id, Counters counters) {
+    if (!counters.seen.add(id)) {
+      counters.duplicates.incrementAndGet();
+      if (counters.firstDuplicates.size() < IndexingSummary.DUPLICATES_NAMED && !counters.firstDuplicates.contains(id)) {
+        counters.firstDuplicates.add(id);
+      }
     }
   }
 

@@ -299,6 +299,27 @@ class IndexingPipelineTest {
     }
   }
 
+  @Test
+  void duplicateIdsInOneInputAreCountedAndNamedInTheSummary() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in = input(report("a", "One."), report("b", "Two."), report("a", "Three."), report("c", "Four."),
+        report("b", "Five."), report("a", "Six."));
+    IndexingSummary s = run(encoder, IndexingSettings.DEFAULTS.withWindowSize(2), in);
+    assertEquals(6, s.indexed());
+    assertEquals(3, s.duplicates(), "records 3, 5 and 6 repeat an id read before");
+    assertEquals(List.of("a", "b"), s.firstDuplicates());
+    assertTrue(s.describe().contains("3 records repeat an id read earlier in this input (the last one wins): a, b"),
+        s.describe());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(3, index.numDocs());
+      assertEquals("Six.", index.get("a").orElseThrow().text());
+    }
+
+    IndexingSummary unique = run(encoder, IndexingSettings.DEFAULTS, input(report("x", "One."), report("y", "Two.")));
+    assertEquals(0, unique.duplicates());
+    assertFalse(unique.describe().contains("repeat"), unique.describe());
+  }
+
   /** Enough records, one per window, to fill both queues (depth 2) while a stage is failing. */
   private Path fiftyReports() throws IOException {
     String[] lines = new String[50];
