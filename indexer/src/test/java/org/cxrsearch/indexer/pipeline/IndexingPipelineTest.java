@@ -251,20 +251,7 @@ class IndexingPipelineTest {
       return good.encodeWithInstruction(texts);
     });
     // the write stage fails (here: its progress display) while the encoder is inside its second call
-    ProgressListener failsOnceEncoding = new ProgressListener() {
-      @Override
-      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
-        try {
-          secondCallStarted.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("display broke");
-      }
-
-      @Override
-      public void close() {}
-    };
+    ProgressListener failsOnceEncoding = displayThatBreaksAfter(secondCallStarted, 0);
     Path in = input(report("a", "x"), report("b", "y"), report("c", "z"));
     try (ReportIndex index = open(uninterruptible);
         ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
@@ -350,21 +337,7 @@ class IndexingPipelineTest {
       encodeQueueFull.countDown();
       return good.encodeWithInstruction(texts);
     });
-    ProgressListener failingWriter = new ProgressListener() {
-      @Override
-      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
-        try {
-          encodeQueueFull.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        sleep(100); // let the encode stage reach its blocking put
-        throw new IllegalStateException("display broke");
-      }
-
-      @Override
-      public void close() {}
-    };
+    ProgressListener failingWriter = displayThatBreaksAfter(encodeQueueFull, 100); // 100 ms: the encoder reaches its put
     Path in = fiftyReports();
     var e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
       try (ReportIndex index = open(counting);
@@ -376,6 +349,28 @@ class IndexingPipelineTest {
       }
     });
     assertEquals("display broke", e.getMessage());
+  }
+
+  /**
+   * A progress display that fails the write stage ("display broke") on its first update, once
+   * {@code latch} has opened and {@code settleMillis} more have passed.
+   */
+  private static ProgressListener displayThatBreaksAfter(CountDownLatch latch, long settleMillis) {
+    return new ProgressListener() {
+      @Override
+      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+        try {
+          latch.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        sleep(settleMillis);
+        throw new IllegalStateException("display broke");
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static void sleep(long millis) {
