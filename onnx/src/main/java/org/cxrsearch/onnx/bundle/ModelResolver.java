@@ -115,7 +115,7 @@ public final class ModelResolver {
       return resolveDirectory(spec, path);
     }
     if (path != null && looksLikeLocalPath(spec)) {
-      throw new ModelLoadException("--model " + spec + ": no such directory " + path.toAbsolutePath().normalize()
+      throw new ModelLoadException("--model " + spec + ": not a directory: nothing at " + path.toAbsolutePath().normalize()
           + existingPart(path) + ". A Hugging Face repository is written owner/name[@revision] (when no local"
           + " directory of that name exists) or " + HUB_PREFIX + "owner/name[@revision]; '" + DEFAULT
           + "' is the embedded model");

@@ -198,7 +198,7 @@ class ModelResolverTest {
       for (String spec : List.of("src/no-such-model", tmp.resolve("models/nope").toString(), "./models/nope",
           "~/models/nope", "models/nope/", "a/b/c")) {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> resolver.resolve(spec), spec);
-        assertTrue(e.getMessage().startsWith("--model " + spec + ": no such directory "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("--model " + spec + ": not a directory: nothing at "), e.getMessage());
         assertTrue(e.getMessage().contains("hf:owner/name[@revision]"), "says how a repository id is written: "
             + e.getMessage());
       }
