@@ -53,7 +53,7 @@ public final class BenchConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = org.cxrsearch.onnx.run.OrtTelemetry.environment();
     out.printf("bench-convert: batch %d x seq %d, %d intra-op threads, %d runs, %d CPUs visible%n", batch, seq, threads,
         runs, Runtime.getRuntime().availableProcessors());
     // measured before and after the bundles, best kept: on a shared machine either may be disturbed

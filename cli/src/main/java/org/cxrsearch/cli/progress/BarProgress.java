@@ -1,14 +1,27 @@
 package org.cxrsearch.cli.progress;
 
-import org.cxrsearch.indexer.progress.ProgressListener;
+import java.io.IOException;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.cxrsearch.indexer.pipeline.IndexingSummary;
+import org.cxrsearch.indexer.progress.ProgressListener;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
-/** A terminal progress bar (records done of the estimated total, docs/s, ETA), redrawn in place. */
+/**
+ * A terminal progress bar (records done of the estimated total, docs/s, ETA), redrawn in place.
+ *
+ * <p>The bar is given its width. Left to find it, the progress bar library builds a JLine system
+ * terminal with JLine's defaults, which install the operating system's default action for SIGINT:
+ * Ctrl-C then killed the JVM outright (status 130, shutdown hooks skipped), so the indexer never
+ * committed what it had read. The width is read here from a JLine terminal built without native
+ * signal handling, and the JVM keeps its own SIGINT handler (shutdown hooks, a clean stop).
+ */
 final class BarProgress implements ProgressListener {
+
+  private static final int DEFAULT_WIDTH = 80;
 
   private final ProgressBar bar;
   private boolean closed;
@@ -19,11 +32,21 @@ final class BarProgress implements ProgressListener {
             .setTaskName("Indexing")
             .setInitialMax(-1)
             .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-            .setConsumer(new ConsoleProgressBarConsumer(out))
+            .setConsumer(new ConsoleProgressBarConsumer(out, terminalWidth() - 1))
             .setUnit(" docs", 1)
             .showSpeed()
             .setUpdateIntervalMillis(500)
             .build();
+  }
+
+  /** The terminal's columns, or {@value #DEFAULT_WIDTH} when it cannot tell; touches no signal handler. */
+  static int terminalWidth() {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(false).dumb(true).build()) {
+      int width = terminal.getWidth();
+      return width > 10 ? width : DEFAULT_WIDTH;
+    } catch (IOException | RuntimeException e) {
+      return DEFAULT_WIDTH;
+    }
   }
 
   @Override

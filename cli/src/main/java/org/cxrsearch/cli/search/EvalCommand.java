@@ -53,7 +53,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--queries", required = true, paramLabel = "TSV", description = "Queries: columns qid and the --query-column.")
   Path queriesFile;
 
-  @Option(names = "--qrels", required = true, paramLabel = "TSV", description = "Judgements: columns qid, uid, grade.")
+  @Option(names = "--qrels", required = true, paramLabel = "FILE",
+      description = "Judgements: a TSV with a header naming qid, uid, grade, or TREC qrels without a header"
+          + " (qid 0 uid grade, or qid uid grade; whitespace-separated).")
   Path qrelsFile;
 
   @Option(names = "--query-column", paramLabel = "NAME", defaultValue = "query",

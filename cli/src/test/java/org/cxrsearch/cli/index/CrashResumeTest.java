@@ -81,6 +81,56 @@ class CrashResumeTest {
     resumeAndCheck(ids, committed);
   }
 
+  /**
+   * Ctrl-C typed on a real terminal (a pseudo-terminal, where the progress bar is drawn): the run
+   * stops reading, commits what it read, prints the summary and exits 130, in every progress mode.
+   * A progress bar library that installed the OS default SIGINT action used to kill the JVM there
+   * without running the stop hook: nothing committed, {@code .tmp} files left.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"bar", "auto", "lines", "none"})
+  void ctrlCOnATerminalCommitsWhatWasReadInEveryProgressMode(String mode) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3's pty module");
+    List<String> ids = writeInput();
+    Path script = dir.resolve("on_a_terminal.py");
+    try (var in = CrashResumeTest.class.getResourceAsStream("on_a_terminal.py")) {
+      Files.copy(in, script);
+    }
+    Path trigger = dir.resolve("press-ctrl-c");
+    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString(), trigger.toString(), "60"));
+    command.addAll(indexerCommand(mode));
+    Process terminal = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+    awaitCommittedDocs(index, COMMIT_EVERY, terminal);
+    Files.createFile(trigger);
+    assertTrue(terminal.waitFor(60, TimeUnit.SECONDS), "the terminal driver did not end");
+    String log = Files.readString(dir.resolve("child.log"));
+
+    if (mode.equals("bar") || mode.equals("auto")) {
+      assertTrue(log.contains("Indexing"), "the bar is drawn on the terminal: " + log);
+    }
+    assertTrue(log.contains("EXIT 130"), "Ctrl-C's exit status after a clean stop (-2 = killed by SIGINT): " + log);
+    assertTrue(log.contains("stopping: writing and committing the records already read"), log);
+    java.util.regex.Matcher summary =
+        java.util.regex.Pattern.compile("read ([\\d,]+) records: indexed ([\\d,]+), skipped 0 \\(already indexed\\), failed 0")
+            .matcher(log);
+    assertTrue(summary.find(), "the summary line is printed: " + log);
+    int read = Integer.parseInt(summary.group(1).replace(",", ""));
+    int indexed = Integer.parseInt(summary.group(2).replace(",", ""));
+    assertEquals(read, indexed, "every record read was written");
+    assertTrue(indexed < RECORDS, "stopped mid-run: " + indexed);
+
+    List<String> committed = indexedIds(index);
+    assertEquals(indexed, committed.size(), "the commit holds every record the summary reports");
+    assertEquals(new HashSet<>(ids.subList(0, indexed)), new HashSet<>(committed), "a prefix of the input");
+    try (var files = Files.walk(dir)) {
+      assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList(), "no temporary files left");
+    }
+    resumeAndCheck(ids, indexed);
+  }
+
   private List<String> writeInput() throws IOException {
     List<String> ids = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
@@ -96,17 +146,21 @@ class CrashResumeTest {
 
   /** The indexer in its own JVM: 60 encoder calls of 10 records, 100 ms each, about 6 s in all. */
   private Process startIndexer() throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"),
-            "-Dfake.delayMillis=100",
-            FakeModelIndexCommand.class.getName(),
-            "--index", index.toString(), "--input", input.toString(),
-            "--commit-every", Integer.toString(COMMIT_EVERY), "--window", "10", "--progress", "none")
+    return new ProcessBuilder(indexerCommand("none"))
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile())
         .start();
+  }
+
+  private List<String> indexerCommand(String progressMode) {
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
+        "-Dfake.delayMillis=100",
+        FakeModelIndexCommand.class.getName(),
+        "--index", index.toString(), "--input", input.toString(),
+        "--commit-every", Integer.toString(COMMIT_EVERY), "--window", "10", "--progress", progressMode);
   }
 
   /** Runs {@code --resume} in-process: it skips exactly the committed records and ends with every id once. */

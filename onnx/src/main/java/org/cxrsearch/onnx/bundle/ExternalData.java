@@ -90,10 +90,13 @@ public final class ExternalData {
         sizes.put(file, size);
         files.add(file);
       }
-      OptionalLong need = ref.requiredLength();
-      long end = ref.offset() + (need.isPresent() ? need.getAsLong() : 0);
-      if (end > size) {
-        throw new ModelLoadException(what + " needs bytes [" + ref.offset() + ", " + end + ") of '" + ref.location()
+      long need = ref.requiredLength().orElse(0);
+      // offset + need may exceed Long.MAX_VALUE (a crafted model): compare without adding.
+      if (need > size || ref.offset() > size - need) {
+        String range = ref.offset() <= Long.MAX_VALUE - need
+            ? "bytes [" + ref.offset() + ", " + (ref.offset() + need) + ")"
+            : need + " bytes from offset " + ref.offset();
+        throw new ModelLoadException(what + " needs " + range + " of '" + ref.location()
             + "', but that file has only " + size + " bytes (truncated?)");
       }
     }
@@ -120,7 +123,14 @@ public final class ExternalData {
       throw new ModelLoadException("tensor '" + name + "' in " + model.getFileName()
           + " is marked as external data but has no 'location' entry");
     }
-    out.add(new Reference(name, location, offset, length, dataBytes(t)));
+    OptionalLong dataBytes;
+    try {
+      dataBytes = dataBytes(t);
+    } catch (ArithmeticException e) {
+      throw new ModelLoadException("tensor '" + name + "' in " + model.getFileName() + " (data in '" + location
+          + "') has shape " + t.dims() + ", whose size in bytes does not fit in 64 bits");
+    }
+    out.add(new Reference(name, location, offset, length, dataBytes));
   }
 
   private static long parseNonNegative(String value, String key, String tensor, Path model) {
@@ -136,7 +146,11 @@ public final class ExternalData {
         + " '" + value + "'; expected a non-negative integer");
   }
 
-  /** Bytes of a dense tensor of fixed-size elements, from its data type and shape; empty when unknown. */
+  /**
+   * Bytes of a dense tensor of fixed-size elements, from its data type and shape; empty when unknown.
+   *
+   * @throws ArithmeticException if the size does not fit in a {@code long}
+   */
   static OptionalLong dataBytes(TensorHeader t) {
     int bits = elementBits(t.dataType());
     if (bits == 0) {

@@ -29,11 +29,18 @@ import org.cxrsearch.onnx.hub.SnapshotDownloader;
  *   <li>an existing directory holding {@code model.onnx}: a bundle, loaded as is;
  *   <li>an existing directory holding {@code config.json} and {@code *.safetensors}: a Hugging Face
  *       checkpoint, converted on first use into the cache and loaded from there afterwards;
- *   <li>{@code owner/name} or {@code owner/name@revision}: a Hugging Face repository, downloaded
- *       ({@link SnapshotDownloader}), converted and cached by commit.
+ *   <li>{@code hf:owner/name[@revision]}, or {@code owner/name[@revision]} when it is not a local
+ *       path: a Hugging Face repository, downloaded ({@link SnapshotDownloader}), converted and
+ *       cached by commit.
  * </ol>
  *
- * A local directory wins over a repository id of the same spelling. Converted bundles live in
+ * <p>The hub is contacted only for what is unambiguously a repository id, so a mistyped path never
+ * becomes a network request. A spec is a local path when it names an existing directory, or when
+ * it could not be a bare repository id: it starts with {@code .}, {@code /} or {@code ~}, contains
+ * a backslash, ends with {@code /}, has more than one {@code /} before any {@code @}, or
+ * its first segment exists here (so {@code models/nope} is a path when {@code models/} exists). A
+ * path that does not exist is an error naming it. {@code hf:} always means the hub. A local
+ * directory wins over a bare repository id of the same spelling. Converted bundles live in
  * {@code bundles/} of the cache ({@link CacheLayout}), keyed by their source and the conversion
  * options: {@code hub--{owner}--{name}--{commit}--{variant}} for a repository, {@code
  * local--{dir}--{hash}--{variant}} for a checkpoint directory, where the hash covers the
@@ -44,6 +51,8 @@ import org.cxrsearch.onnx.hub.SnapshotDownloader;
 public final class ModelResolver {
 
   public static final String DEFAULT = EmbeddedModel.SPEC;
+  /** Prefix that makes a spec a Hugging Face repository id whatever exists locally. */
+  public static final String HUB_PREFIX = "hf:";
 
   private static final System.Logger LOG = System.getLogger(ModelResolver.class.getName());
   private static final int DOWNLOAD_ATTEMPTS = 3;
@@ -110,22 +119,71 @@ public final class ModelResolver {
               + " directory, a checkpoint directory or a repository id"));
       return loader.load(embedded.extract(settings.cacheDir()));
     }
+    if (spec.startsWith(HUB_PREFIX)) {
+      String id = spec.substring(HUB_PREFIX.length());
+      if (!RepoId.looksLike(id)) {
+        throw new ModelLoadException("--model " + spec + ": '" + id + "' is not a Hugging Face repository id;"
+            + " write " + HUB_PREFIX + "owner/name[@revision]");
+      }
+      return fromHub(RepoId.parse(id));
+    }
     Path path = asPath(spec);
     if (path != null && Files.isDirectory(path)) {
       return resolveDirectory(spec, path);
     }
+    if (path != null && looksLikeLocalPath(spec)) {
+      throw new ModelLoadException("--model " + spec + ": not a directory: nothing at " + path.toAbsolutePath().normalize()
+          + existingPart(path) + ". A Hugging Face repository is written owner/name[@revision] (when no local"
+          + " directory of that name exists) or " + HUB_PREFIX + "owner/name[@revision]; '" + DEFAULT
+          + "' is the embedded model");
+    }
     if (RepoId.looksLike(spec)) {
-      RepoId repo = RepoId.parse(spec);
-      SnapshotDownloader.LocalSnapshot snapshot = downloader.get().fetch(repo);
-      return converted(snapshot.directory(),
-          "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant(),
-          // Named pinned to the commit: an index records it, and a moving branch must not change
-          // which model "the index's model" is.
-          repo.repo() + "@" + snapshot.commit());
+      return fromHub(RepoId.parse(spec));
     }
     throw new ModelLoadException("--model " + spec + ": not '" + DEFAULT + "', not a directory, and not a Hugging Face"
         + " repository id (owner/name[@revision]); give a bundle directory (model.onnx + tokenizer.json), a"
         + " checkpoint directory (config.json + *.safetensors), a repository id, or '" + DEFAULT + "'");
+  }
+
+  private ModelBundle fromHub(RepoId repo) {
+    SnapshotDownloader.LocalSnapshot snapshot = downloader.get().fetch(repo);
+    return converted(snapshot.directory(),
+        "hub--" + repo.owner() + "--" + repo.name() + "--" + snapshot.commit() + "--" + variant(),
+        // Named pinned to the commit: an index records it, and a moving branch must not change
+        // which model "the index's model" is.
+        repo.repo() + "@" + snapshot.commit());
+  }
+
+  /**
+   * Whether {@code spec} (not an existing directory) must be a local path rather than a bare
+   * repository id; see the class doc for the rule.
+   */
+  static boolean looksLikeLocalPath(String spec) {
+    if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains("\\")
+        || spec.endsWith("/")) {
+      return true;
+    }
+    String repo = spec.contains("@") ? spec.substring(0, spec.indexOf('@')) : spec;
+    int slash = repo.indexOf('/');
+    if (slash < 0) {
+      return false; // a single word: neither a path with a directory nor a repository id (reported as such)
+    }
+    if (slash != repo.lastIndexOf('/')) {
+      return true;
+    }
+    Path first = asPath(repo.substring(0, slash));
+    return first != null && Files.exists(first);
+  }
+
+  /** " (X exists, Y does not)" for the longest existing ancestor of a relative or absolute path. */
+  private static String existingPart(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return " (" + p + " exists, " + p.relativize(absolute) + " does not)";
+      }
+    }
+    return "";
   }
 
   private ModelBundle resolveDirectory(String spec, Path dir) {

@@ -38,11 +38,18 @@ import org.cxrsearch.onnx.convert.ProgressListener;
  * Files are always fetched by commit, never by branch name, so every byte of a snapshot comes from
  * the same commit even if the branch moves during the download. Redirects are followed here rather
  * than by {@link HttpClient} so that the {@code Authorization} header goes to the hub's own origin
- * only, never to the storage host a file redirects to.
+ * only, never to the storage host a file redirects to, and only over https (plain http only to a
+ * loopback host, such as a test hub): a token sent in clear text is a leaked token.
+ *
+ * <p>A transfer that receives no bytes for the stall timeout (default {@value
+ * #DEFAULT_STALL_SECONDS} s; also the limit for the response headers) is aborted with an
+ * {@link IOException}, which the downloader resumes with a {@code Range} request.
  */
 public final class HubClient {
 
   private static final int MAX_REDIRECTS = 10;
+  static final int DEFAULT_STALL_SECONDS = 30;
+  private static final System.Logger LOG = System.getLogger(HubClient.class.getName());
   private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final String USER_AGENT = "cxrsearch/" + Optional.ofNullable(
@@ -51,11 +58,27 @@ public final class HubClient {
   private final HubSettings settings;
   private final HttpClient http;
   private final ObjectMapper json;
+  private final Duration stallTimeout;
 
   public HubClient(HubSettings settings, HttpClient http, ObjectMapper json) {
+    this(settings, http, json, Duration.ofSeconds(DEFAULT_STALL_SECONDS));
+  }
+
+  /**
+   * @param stallTimeout a download without a byte for this long is aborted (and resumable)
+   */
+  public HubClient(HubSettings settings, HttpClient http, ObjectMapper json, Duration stallTimeout) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.http = Objects.requireNonNull(http, "http");
     this.json = Objects.requireNonNull(json, "json");
+    this.stallTimeout = Objects.requireNonNull(stallTimeout, "stallTimeout");
+    if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+      throw new IllegalArgumentException("stallTimeout must be positive: " + stallTimeout);
+    }
+    if (settings.token().isPresent() && !mayCarryToken(settings.endpoint())) {
+      LOG.log(System.Logger.Level.WARNING, () -> "HF_TOKEN is set but " + settings.endpoint() + " is plain http to a"
+          + " non-loopback host: the token will not be sent (only over https)");
+    }
   }
 
   /** A client with its own {@link HttpClient} (redirects handled here, 30 s connect timeout). */
@@ -119,7 +142,7 @@ public final class HubClient {
       return;
     }
     Map<String, String> range = have > 0 ? Map.of("Range", "bytes=" + have + "-") : Map.of();
-    Exchange ex = send(uri, range, null);
+    Exchange ex = send(uri, range, stallTimeout);
     HttpResponse<InputStream> r = ex.response();
     try (InputStream body = r.body()) {
       ex.repoCommit().filter(c -> !c.equals(snapshot.commit())).ifPresent(c -> {
@@ -145,21 +168,33 @@ public final class HubClient {
         default -> throw refusal(snapshot.repo().repo() + " file " + file.name(), uri, r.statusCode());
       }
       progress.begin(file.name(), file.size());
-      try {
+      long start = have;
+      try (StallGuard guard = new StallGuard(body, stallTimeout, file.name())) {
         progress.advance(have);
-        copy(body, partial, append, progress);
+        try {
+          copy(body, partial, append, progress, guard);
+        } catch (IOException e) {
+          if (guard.stalled()) {
+            long now = Files.exists(partial) ? Files.size(partial) : 0;
+            throw new IOException("no data for " + describe(stallTimeout) + " from " + uri + " (stalled after "
+                + (now - start) + " bytes of this transfer, " + now + " of " + file.size() + " in all)", e);
+          }
+          throw e;
+        }
       } finally {
         progress.end();
       }
     }
   }
 
-  private static void copy(InputStream body, Path partial, boolean append, ProgressListener progress) throws IOException {
+  private static void copy(InputStream body, Path partial, boolean append, ProgressListener progress, StallGuard guard)
+      throws IOException {
     Files.createDirectories(partial.getParent());
     StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
     byte[] buffer = new byte[1 << 16];
     try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
       for (int n; (n = body.read(buffer)) > 0; ) {
+        guard.progressed();
         out.write(buffer, 0, n);
         progress.advance(n);
       }
@@ -178,7 +213,7 @@ public final class HubClient {
         b.timeout(timeout);
       }
       headers.forEach(b::header);
-      if (settings.token().isPresent() && sameOrigin(current, settings.endpoint())) {
+      if (settings.token().isPresent() && sameOrigin(current, settings.endpoint()) && mayCarryToken(current)) {
         b.header("Authorization", "Bearer " + settings.token().get());
       }
       HttpResponse<InputStream> r;
@@ -206,7 +241,9 @@ public final class HubClient {
 
   private HubException refusal(String what, URI uri, int status) {
     String hint = switch (status) {
-      case 401, 403 -> settings.token().isPresent()
+      case 401, 403 -> settings.token().isPresent() && !mayCarryToken(settings.endpoint())
+          ? "HF_TOKEN was not sent, because " + settings.endpoint() + " is not https"
+          : settings.token().isPresent()
           ? "the token in HF_TOKEN has no access to it (gated or private: accept its terms on the hub)"
           : "it needs authentication: set HF_TOKEN to a Hugging Face access token";
       case 404 -> "no such repository, revision or file"
@@ -214,6 +251,34 @@ public final class HubClient {
       default -> "unexpected answer";
     };
     return new HubException(what + ": " + settings.endpoint() + " answered HTTP " + status + " for " + uri + "; " + hint);
+  }
+
+  private static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** https, or plain http to a loopback host (a hub in a test or on this machine). */
+  static boolean mayCarryToken(URI uri) {
+    if ("https".equalsIgnoreCase(uri.getScheme())) {
+      return true;
+    }
+    String host = uri.getHost();
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    // Only literal addresses: a name is not resolved here (a resolver could map it anywhere).
+    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private static boolean isRedirect(int status) {

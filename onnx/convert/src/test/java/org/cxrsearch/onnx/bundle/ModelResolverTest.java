@@ -149,4 +149,86 @@ class ModelResolverTest {
     assertTrue(neither.getMessage().contains("neither a model bundle"), neither.getMessage());
     assertTrue(neither.getMessage().contains("[notes.txt]"), neither.getMessage());
   }
+
+  /** A loopback "hub" that only counts the TCP connections made to it. */
+  private static final class CountingEndpoint implements AutoCloseable {
+    final java.net.ServerSocket socket;
+    final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    final Thread acceptor;
+
+    CountingEndpoint() throws IOException {
+      socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+      acceptor = new Thread(() -> {
+        while (!socket.isClosed()) {
+          try (java.net.Socket s = socket.accept()) {
+            connections.incrementAndGet();
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      }, "counting-hub");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    java.net.URI endpoint() {
+      return java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  private ModelResolver resolverAgainst(java.net.URI endpoint) {
+    HubSettings settings = new HubSettings(endpoint, Optional.empty(), false, tmp.resolve("cache"));
+    return new ModelResolver(settings, new BundleLoader(),
+        () -> new SnapshotDownloader(settings, HubClient.create(settings), ProgressListener.NONE, 1),
+        (checkpoint, bundle, options) -> conversions.add(checkpoint), ConvertOptions.defaults());
+  }
+
+  @Test
+  void aMistypedLocalPathIsAnErrorNamingItAndTheHubIsNeverContacted() throws IOException {
+    // "src" exists in the module directory Surefire runs in, so "src/<missing>" is a path, not owner/name.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("src")), "runs from the module directory");
+    Files.createDirectories(tmp.resolve("models"));
+    try (CountingEndpoint hubStandIn = new CountingEndpoint()) {
+      ModelResolver resolver = resolverAgainst(hubStandIn.endpoint());
+      for (String spec : List.of("src/no-such-model", tmp.resolve("models/nope").toString(), "./models/nope",
+          "~/models/nope", "models/nope/", "a/b/c")) {
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> resolver.resolve(spec), spec);
+        assertTrue(e.getMessage().startsWith("--model " + spec + ": not a directory: nothing at "), e.getMessage());
+        assertTrue(e.getMessage().contains("hf:owner/name[@revision]"), "says how a repository id is written: "
+            + e.getMessage());
+      }
+      ModelLoadException partial = assertThrows(ModelLoadException.class, () -> resolver.resolve("src/no-such-model"));
+      assertTrue(partial.getMessage().contains("src exists, no-such-model does not"), partial.getMessage());
+      Thread.sleep(100); // let the acceptor count a connection that may be in flight
+      assertEquals(0, hubStandIn.connections.get(), "a mistyped path must not reach the network");
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theHubPrefixAlwaysMeansARepositoryEvenWhenALocalDirectoryHasItsOwnerName() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("src")), "runs from the module directory");
+    // a repository whose owner is spelled like the local "src" directory
+    try (FakeHub srcHub = new FakeHub("src/tiny")) {
+      srcHub.commit(COMMIT, FakeHub.filesOf(Fixtures.tiny().resolve("hf"))).ref("main", COMMIT);
+      ModelResolver resolver = resolverAgainst(srcHub.endpoint());
+      assertThrows(ModelLoadException.class, () -> resolver.resolve("src/tiny"), "bare: a local path");
+      assertEquals(List.of(), srcHub.requests());
+      assertThrows(ModelLoadException.class, () -> resolver.resolve("hf:not a repo"));
+      try {
+        resolver.resolve("hf:src/tiny");
+      } catch (ModelLoadException expected) {
+        // the stand-in conversion writes no bundle; what matters is that the hub was asked
+      }
+      assertTrue(srcHub.requests().stream().anyMatch(r -> r.path().equals("/api/models/src/tiny/revision/main")),
+          srcHub.requests().toString());
+      assertEquals(1, conversions.size(), "downloaded, then handed to conversion");
+    }
+  }
 }

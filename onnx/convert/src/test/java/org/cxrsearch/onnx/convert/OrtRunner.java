@@ -10,7 +10,7 @@ import java.util.Map;
 /** Runs a converted bundle's model.onnx directly on ids and masks (no tokenizer), for tests. */
 final class OrtRunner implements AutoCloseable {
 
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env = org.cxrsearch.onnx.run.OrtTelemetry.environment();
   private final OrtSession session;
 
   OrtRunner(Path bundle) throws OrtException {

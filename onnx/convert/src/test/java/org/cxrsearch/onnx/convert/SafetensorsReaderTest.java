@@ -2,6 +2,10 @@ package org.cxrsearch.onnx.convert;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -10,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cxrsearch.onnx.convert.RandomCheckpoint.Tensor;
 import org.cxrsearch.onnx.convert.safetensors.Checkpoint;
+import org.cxrsearch.onnx.convert.safetensors.SafetensorsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +73,36 @@ class SafetensorsReaderTest {
     try (OrtRunner ort = new OrtRunner(bundle)) {
       return ort.embed(ids, am, am);
     }
+  }
+
+  @Test
+  void aShapeWhoseByteSizeOverflowsIsASafetensorsErrorNamingTheTensor() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("overflow"));
+    byte[] header = "{\"big\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,4294967296],\"data_offsets\":[0,4]}}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + header.length + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    file.putLong(header.length).put(header).putFloat(1f);
+    Files.write(dir.resolve("model.safetensors"), file.array());
+    var e = assertThrows(SafetensorsException.class, () -> Checkpoint.open(dir, new ObjectMapper()).close());
+    assertTrue(e.getMessage().contains("tensor 'big'"), e.getMessage());
+    assertTrue(e.getMessage().contains("[4294967296, 4294967296, 4294967296]"), e.getMessage());
+  }
+
+  @Test
+  void closingTheCheckpointUnmapsItsFiles() throws Exception {
+    Path maps = Path.of("/proc/self/maps");
+    assumeTrue(Files.isReadable(maps), "needs Linux's /proc/self/maps to see the process's mappings");
+    Path dir = Files.createDirectories(tmp.resolve("unmap"));
+    Path file = dir.resolve("model.safetensors");
+    RandomCheckpoint.writeSafetensors(file, Map.of("t", new Tensor(VALUES, new long[] {2, 3})), "F32");
+    String name = file.toRealPath().toString();
+
+    Checkpoint c = Checkpoint.open(dir, new ObjectMapper());
+    assertArrayEquals(VALUES, c.floats("t"));
+    assertTrue(Files.readString(maps).contains(name), "mapped while open");
+    c.close();
+    assertFalse(Files.readString(maps).contains(name), "still mapped after close: released only when the GC runs");
+    // and a read after close fails cleanly instead of touching unmapped memory
+    assertThrows(IllegalStateException.class, () -> c.floats("t"));
   }
 }

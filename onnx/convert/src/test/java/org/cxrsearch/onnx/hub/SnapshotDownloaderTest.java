@@ -246,4 +246,61 @@ class SnapshotDownloaderTest {
     assertTrue(Files.isRegularFile(dir.resolve(SnapshotDownloader.INDEX)));
     assertFalse(Files.exists(dir.resolve("unrelated.safetensors")));
   }
+
+  private SnapshotDownloader stallingDownloader(int attempts) {
+    HubSettings s = settings(Optional.empty(), false);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    return new SnapshotDownloader(s, new HubClient(s, http, new ObjectMapper(), java.time.Duration.ofMillis(300)),
+        ProgressListener.NONE, attempts);
+  }
+
+  @Test
+  void aStalledTransferIsAbortedAndResumedWithRange() throws IOException {
+    hub.stallAfter(WEIGHTS, 1_000_000, 1); // then holds the connection open without sending a byte
+    // Preemptive: without a stall timeout the read blocks until the hub closes, i.e. forever here.
+    Path dir = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> stallingDownloader(3).fetch(RepoId.parse(REPO)).directory());
+    assertFixtureFiles(dir);
+    List<FakeHub.Request> weights = hub.requestsFor(WEIGHTS).stream().filter(r -> r.path().startsWith("/cdn/")).toList();
+    assertEquals(2, weights.size(), weights.toString());
+    assertEquals("bytes=1000000-", weights.get(1).range(), "resumed after the bytes that arrived");
+  }
+
+  @Test
+  void aTransferThatKeepsStallingFailsNamingTheFile() {
+    hub.stallAfter(WEIGHTS, 1000, 10);
+    HubException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> assertThrows(HubException.class, () -> stallingDownloader(2).fetch(RepoId.parse(REPO))));
+    assertTrue(e.getMessage().startsWith("download of " + WEIGHTS + " from " + REPO + "@main failed"), e.getMessage());
+    assertTrue(e.getMessage().contains("no data for 300 ms"), e.getMessage());
+    assertTrue(e.getMessage().contains("run again to resume"), e.getMessage());
+    assertEquals(2, hub.requestsFor(WEIGHTS).stream().filter(r -> r.path().startsWith("/cdn/")).count(),
+        "a bounded number of attempts");
+  }
+
+  @Test
+  void theTokenIsNotSentOverPlainHttpToANonLoopbackHost() throws IOException {
+    // The client reaches "hub.invalid" through the fake hub acting as its HTTP proxy, which sees every header.
+    HubSettings s = new HubSettings(java.net.URI.create("http://hub.invalid"), Optional.of("hf_secret"), false, cache);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress(hub.endpoint().getHost(), hub.endpoint().getPort())))
+        .build();
+    new SnapshotDownloader(s, new HubClient(s, http, new ObjectMapper()), ProgressListener.NONE, 1)
+        .fetch(RepoId.parse(REPO));
+    assertFalse(hub.requests().isEmpty());
+    assertTrue(hub.requests().stream().allMatch(r -> r.authorization() == null), "token sent in clear text: " + hub.requests());
+  }
+
+  @Test
+  void onlyHttpsOrLoopbackHostsMayCarryTheToken() {
+    assertTrue(HubClient.mayCarryToken(java.net.URI.create("https://huggingface.co")));
+    assertTrue(HubClient.mayCarryToken(java.net.URI.create("http://127.0.0.1:8080")));
+    assertTrue(HubClient.mayCarryToken(java.net.URI.create("http://[::1]:8080")));
+    assertTrue(HubClient.mayCarryToken(java.net.URI.create("http://localhost:8080")));
+    assertFalse(HubClient.mayCarryToken(java.net.URI.create("http://huggingface.co")));
+    assertFalse(HubClient.mayCarryToken(java.net.URI.create("http://10.0.0.1")));
+    assertFalse(HubClient.mayCarryToken(java.net.URI.create("http://127.0.0.1.example.com")));
+  }
 }

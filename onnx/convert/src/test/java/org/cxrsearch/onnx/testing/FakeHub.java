@@ -45,12 +45,14 @@ public final class FakeHub implements AutoCloseable {
 
   private final String repo;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final Map<String, Map<String, byte[]>> commits = new ConcurrentHashMap<>();
   private final Map<String, String> refs = new ConcurrentHashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, Long> dropAfter = new ConcurrentHashMap<>();
   private final Map<String, Boolean> corrupt = new ConcurrentHashMap<>();
+  private final Map<String, long[]> stalls = new ConcurrentHashMap<>(); // file -> {bytes, times left}
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final ObjectMapper json = new ObjectMapper();
   private volatile String cdnHost = "127.0.0.1";
 
@@ -88,6 +90,14 @@ public final class FakeHub implements AutoCloseable {
     dropAfter.put(file, bytes);
   }
 
+  /**
+   * The next {@code times} downloads of {@code file} send their headers and {@code bytes} bytes,
+   * then nothing more, holding the connection open until the hub is closed.
+   */
+  public void stallAfter(String file, long bytes, int times) {
+    stalls.put(file, new long[] {bytes, times});
+  }
+
   /** Downloads of {@code file} have one byte flipped (the metadata stays right) until {@code healed}. */
   public void corrupt(String file, boolean on) {
     if (on) {
@@ -118,6 +128,7 @@ public final class FakeHub implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
   }
@@ -212,6 +223,17 @@ public final class FakeHub implements AutoCloseable {
     ex.sendResponseHeaders(range != null ? 206 : 200, bytes.length - from);
     Long drop = dropAfter.remove(file);
     OutputStream out = ex.getResponseBody();
+    long[] stall = stalls.computeIfPresent(file, (f, s) -> s[1] <= 0 ? null : new long[] {s[0], s[1] - 1});
+    if (stall != null) {
+      out.write(bytes, from, (int) Math.min(stall[0], bytes.length - from));
+      out.flush();
+      try {
+        closed.await(); // a stalled transfer: the connection stays open, no byte follows
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("fake hub: stalled transfer of " + file + " ended by close");
+    }
     if (drop != null) {
       out.write(bytes, from, (int) drop.longValue());
       out.flush();

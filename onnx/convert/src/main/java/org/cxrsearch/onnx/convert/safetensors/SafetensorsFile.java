@@ -3,6 +3,8 @@ package org.cxrsearch.onnx.convert.safetensors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,33 +29,52 @@ public final class SafetensorsFile implements AutoCloseable {
   private static final long MAX_HEADER = 100L << 20;
 
   private final Path path;
+  private final FileMappings mappings;
   private final MappedRegion data;
   private final Map<String, TensorInfo> tensors;
 
-  private SafetensorsFile(Path path, MappedRegion data, Map<String, TensorInfo> tensors) {
+  private SafetensorsFile(Path path, FileMappings mappings, MappedRegion data, Map<String, TensorInfo> tensors) {
     this.path = path;
+    this.mappings = mappings;
     this.data = data;
     this.tensors = tensors;
   }
 
-  /** Opens and validates {@code path}. */
+  /** Opens and validates {@code path}; {@link #close()} unmaps it. */
   public static SafetensorsFile open(Path path, ObjectMapper json) {
+    FileMappings mappings = FileMappings.open();
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 8) {
         throw new SafetensorsException(path + ": " + size + " bytes, too short for a safetensors header");
       }
-      long n = new MappedRegion(ch, 0, 8).getLong(0);
+      long n = read(ch, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
       if (n <= 0 || n > MAX_HEADER || 8 + n > size) {
         throw new SafetensorsException(path + ": header length " + n + " does not fit a file of " + size
             + " bytes (truncated or not a safetensors file)");
       }
-      byte[] header = new MappedRegion(ch, 8, n).bytes(0, (int) n);
-      MappedRegion data = new MappedRegion(ch, 8 + n, size - 8 - n);
-      return new SafetensorsFile(path, data, parseHeader(path, json, header, data.size()));
+      byte[] header = read(ch, 8, (int) n).array();
+      Map<String, TensorInfo> tensors = parseHeader(path, json, header, size - 8 - n);
+      MappedRegion data = new MappedRegion(mappings, ch, 8 + n, size - 8 - n);
+      return new SafetensorsFile(path, mappings, data, tensors);
     } catch (IOException e) {
+      mappings.close();
       throw new SafetensorsException("cannot read " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      mappings.close();
+      throw e;
     }
+  }
+
+  /** Reads {@code [position, position + length)} of {@code ch} (the header: small, read once, not mapped). */
+  private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(length);
+    while (buf.hasRemaining()) {
+      if (ch.read(buf, position + buf.position()) < 0) {
+        throw new IOException("unexpected end of file at byte " + (position + buf.position()));
+      }
+    }
+    return buf.flip();
   }
 
   private static Map<String, TensorInfo> parseHeader(Path path, ObjectMapper json, byte[] header, long dataSize) {
@@ -102,7 +123,13 @@ public final class SafetensorsFile implements AutoCloseable {
     long begin = offsets.get(0).asLong(-1);
     long end = offsets.get(1).asLong(-1);
     TensorInfo info = new TensorInfo(name, dtype, shape, path, begin, end);
-    long expected = Math.multiplyExact(info.elements(), dtype.bytes());
+    long expected;
+    try {
+      expected = Math.multiplyExact(info.elements(), dtype.bytes());
+    } catch (ArithmeticException e) {
+      throw new SafetensorsException(where + " has shape " + info.shapeString() + ", whose size in bytes does not"
+          + " fit in 64 bits (a corrupt header)");
+    }
     if (begin < 0 || end < begin || end - begin != expected) {
       throw new SafetensorsException(where + " (" + dtype + " " + info.shapeString() + ") needs " + expected
           + " bytes but data_offsets are [" + begin + ", " + end + "]");
@@ -128,7 +155,9 @@ public final class SafetensorsFile implements AutoCloseable {
     t.dtype().decode(data, t.begin(), first, out, outOffset, count);
   }
 
-  /** Releases the mapping when the garbage collector drops it (Java cannot unmap eagerly). */
+  /** Unmaps the file; a later {@link #decode} throws {@link IllegalStateException}. */
   @Override
-  public void close() {}
+  public void close() {
+    mappings.close();
+  }
 }
