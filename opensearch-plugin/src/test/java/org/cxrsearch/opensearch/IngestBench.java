@@ -21,7 +21,7 @@ import org.cxrsearch.lucene.codec.VectorQuantization;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
-import org.cxrsearch.onnx.bench.SyntheticReports;
+import org.cxrsearch.cli.bench.SyntheticReports;
 import org.cxrsearch.onnx.bundle.BundleLoader;
 import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.encode.EncoderConfig;
