@@ -1,0 +1,25 @@
+package org.cxrsearch.radiology.lexicon;
+
+import java.util.List;
+
+/**
+ * One finding of the lexicon.
+ *
+ * @param key lower_snake_case name, as printed and indexed ({@code "pleural_effusion"})
+ * @param mesh IU MeSH codes of the finding: a heading ({@code "Cardiomegaly"}) or a heading with one
+ *     qualifier ({@code "Lung/hypoinflation"})
+ * @param parents broader findings a present or uncertain mention also counts for
+ * @param subsumes findings whose mentions a compound mention of this finding replaces inside its span
+ */
+public record FindingDefinition(String key, List<String> mesh, List<String> parents, List<String> subsumes) {
+  public FindingDefinition {
+    mesh = List.copyOf(mesh);
+    parents = List.copyOf(parents);
+    subsumes = List.copyOf(subsumes);
+  }
+
+  /** The key with spaces for underscores ({@code "pleural effusion"}), for display and query text. */
+  public String words() {
+    return key.replace('_', ' ');
+  }
+}
