@@ -55,7 +55,7 @@ public record LabelScheme(String name, Map<String, Set<String>> labels, boolean 
     m.put("Pleural_Thickening", Set.of("pleural_thickening"));
     m.put("Hernia", Set.of("hernia"));
     m.put("normal", Set.of("no_finding"));
-    return new LabelScheme("openi14", m, true, false);
+    return new LabelScheme("openi14", m, false, false);
   }
 
   /**

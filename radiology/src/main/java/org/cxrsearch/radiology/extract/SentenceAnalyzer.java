@@ -36,7 +36,8 @@ import org.cxrsearch.radiology.text.Tokenizer;
  *       consolidation, effusion, or pneumothorax"), a {@code _POST} trigger {@value #POST_WINDOW} words
  *       back ("pneumothorax is not seen"), as in NegEx's five-word window; a trigger inside a compound's
  *       span counts ("heart is not enlarged"). A compound's forced status overrides triggers. NegBio
- *       (Peng et al. 2018) contributed the uncertainty phrases ("cannot be excluded", "no definite").</li>
+ *       (Peng et al. 2018) contributed the uncertainty phrases ("cannot be excluded", "suspicious for");
+ *       a hedge inside a negation's scope is negated with it ("no opacity to suggest pneumonia").</li>
  *   <li>Change: the nearest change trigger within {@value #ATTRIBUTE_WINDOW} words in the clause, not
  *       overlapping the mention ("decreased lung volumes" is a finding, not a change); "resolved" makes
  *       the finding absent.</li>
@@ -263,6 +264,9 @@ final class SentenceAnalyzer {
         }
       }
     }
+    if (status == Status.UNCERTAIN && negatedHedge(triggers, word, clause, cand, cl)) {
+      status = Status.ABSENT; // "no opacity to suggest pneumonia": the hedge itself is negated
+    }
     if (cand.forced() != null) {
       status = cand.forced();
       cause = null;
@@ -276,6 +280,22 @@ final class SentenceAnalyzer {
     int start = sentence.start() + tokens.get(cand.from()).start();
     int end = sentence.start() + tokens.get(cand.to() - 1).end();
     return new Mention(cand.finding(), status, side, location, change, sentence.section(), start, end, cause);
+  }
+
+  /** Whether a negation before the mention, in its clause and pre-window, precedes an uncertainty trigger. */
+  private static boolean negatedHedge(List<TokenTrie.Match<Trigger>> triggers, int[] word, int[] clause, Candidate cand, int cl) {
+    boolean negation = false;
+    for (TokenTrie.Match<Trigger> m : triggers) {
+      if (m.to() > cand.from() || clause[m.from()] != cl || word[cand.from()] - word[m.to()] > PRE_WINDOW) {
+        continue;
+      }
+      if (has(m, TriggerKind.NEGATION_PRE)) {
+        negation = true;
+      } else if (negation && has(m, TriggerKind.UNCERTAIN_PRE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean crossesComma(List<Token> tokens, int from, int to) {

@@ -14,8 +14,8 @@ import java.util.Map;
  * cost what a few do.
  *
  * <p>A phrase word ending in {@code *} matches any token that starts with the rest ({@code atelecta*}
- * matches {@code atelectasis} and {@code atelectatic}), as the CheXpert labeler's stems do. Exact
- * children are tried before prefix children. Punctuation tokens never match a phrase word, so a phrase
+ * matches {@code atelectasis} and {@code atelectatic}), as the CheXpert labeler's stems do. When an
+ * exact phrase and a stem end on the same token, the match carries both payloads. Punctuation tokens never match a phrase word, so a phrase
  * does not run across a comma.
  *
  * <p>Immutable once built; safe to share between threads.
@@ -101,12 +101,25 @@ public final class TokenTrie<V> {
             }
           }
         }
+        List<V> here = null;
         for (Node<V> node : next) {
           if (node.values != null) {
-            bestEnd = j + 1;
-            best = node.values;
-            break; // the first listed (exact before prefix) wins at equal length
+            if (here == null) {
+              here = node.values;
+            } else {
+              // an exact phrase and a stem end here: both payloads stand
+              here = new ArrayList<>(here);
+              for (V v : node.values) {
+                if (!here.contains(v)) {
+                  here.add(v);
+                }
+              }
+            }
           }
+        }
+        if (here != null) {
+          bestEnd = j + 1;
+          best = here;
         }
         frontier = next;
       }

@@ -189,14 +189,13 @@ finding granulomatous_disease
 finding calcinosis
   mesh Calcinosis
   # [cx] calcifi* (a no_finding phrase there)
+  compound aorta + calcified
   phrase calcifi* | calcific | calcified lymph node | calcified node | calcified nodes | calcified lymph nodes | calcium
 
 finding atherosclerosis
   mesh Atherosclerosis
   # [cx] atherosclero*
   phrase atherosclero* | atherosclerotic | atheromatous | atherosclerotic calcification | aortic atherosclerosis | vascular calcification | arteriosclerotic | arteriosclerosis
-  compound aorta + calcified
-  subsumes calcinosis
 
 finding emphysema
   mesh Emphysema | Pulmonary Emphysema
@@ -248,7 +247,7 @@ finding interstitial_lung_disease
 finding markings
   mesh Markings | Lung/interstitial
   # [cx] interstitial marking(s), reticular marking, reticular pattern, reticulation
-  phrase increased interstitial marking | prominent interstitial marking | coarse interstitial marking | coarsened interstitial marking | increased lung marking | increased bronchovascular marking | prominent bronchovascular marking | coarse lung marking | coarsened lung marking | chronic interstitial marking | increased markings | prominent markings | coarse markings | reticular markings | reticulation | reticular pattern | reticulonodular | chronic lung markings | chronic interstitial markings | chronic-appearing interstitial
+  phrase bronchovascular crowding | crowded bronchovascular | vascular crowding | crowding of the bronchovascular | crowding | increased interstitial marking | prominent interstitial marking | coarse interstitial marking | coarsened interstitial marking | increased lung marking | increased bronchovascular marking | prominent bronchovascular marking | coarse lung marking | coarsened lung marking | chronic interstitial marking | increased markings | prominent markings | coarse markings | reticular markings | reticulation | reticular pattern | reticulonodular | chronic lung markings | chronic interstitial markings | chronic-appearing interstitial
   compound markings + coarse
   compound markings + normal -> absent
 
