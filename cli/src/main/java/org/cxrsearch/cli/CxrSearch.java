@@ -48,11 +48,14 @@ import picocli.CommandLine.Command;
       SimilarCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      org.cxrsearch.cli.radiology.LabelsCommand.class,
+      org.cxrsearch.cli.radiology.LabelsEvalCommand.class,
       // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
       BenchConvertCommand.class,
       IndexBenchCommand.class,
       BenchSearchCommand.class,
+      org.cxrsearch.cli.radiology.BenchLabelsCommand.class,
     })
 public final class CxrSearch {
 

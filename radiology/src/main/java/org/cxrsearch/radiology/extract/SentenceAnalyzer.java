@@ -251,6 +251,9 @@ final class SentenceAnalyzer {
             }
           }
           case LOCATION -> {
+            if (inside && cand.compound()) {
+              break; // "heart and mediastinum normal": the anchor's own words are not a location
+            }
             int g = inside ? -1 : gap;
             if (g <= ATTRIBUTE_WINDOW && (g < locationGap || (g == locationGap && before))) {
               if (after && crossesComma(tokens, cand.to(), m.from())) {
