@@ -20,7 +20,7 @@ final class LexiconParser {
 
   private LexiconParser() {}
 
-  private record Block(String key, List<String> mesh, List<String> parents, List<String> subsumes) {}
+  private record Block(String key, List<String> mesh, List<String> parents, List<String> subsumes, List<String> related) {}
 
   static Lexicon parse(Reader findingsIn, String findingsName, Reader contextIn, String contextName) throws IOException {
     Map<String, Block> blocks = new LinkedHashMap<>();
@@ -61,10 +61,10 @@ final class LexiconParser {
           if (blocks.containsKey(rest)) {
             throw new IllegalArgumentException(where + ": finding '" + rest + "' is defined twice");
           }
-          current = new Block(rest, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+          current = new Block(rest, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
           blocks.put(rest, current);
         }
-        case "mesh", "parent", "phrase", "compound", "subsumes" -> {
+        case "mesh", "parent", "phrase", "compound", "subsumes", "related" -> {
           if (current == null) {
             throw new IllegalArgumentException(where + ": '" + directive + "' outside a finding block");
           }
@@ -72,6 +72,7 @@ final class LexiconParser {
             case "mesh" -> current.mesh().addAll(alternatives(rest, where));
             case "parent" -> current.parents().add(rest);
             case "subsumes" -> current.subsumes().addAll(alternatives(rest, where));
+            case "related" -> current.related().addAll(alternatives(rest, where));
             case "phrase" -> {
               for (String p : alternatives(rest, where)) {
                 terms.add(p, Term.finding(current.key()));
@@ -96,12 +97,12 @@ final class LexiconParser {
     }
     Map<String, FindingDefinition> findings = new LinkedHashMap<>();
     for (Block b : blocks.values()) {
-      for (String ref : concat(b.parents(), b.subsumes())) {
+      for (String ref : concat(concat(b.parents(), b.subsumes()), b.related())) {
         if (!blocks.containsKey(ref)) {
           throw new IllegalArgumentException(findingsName + ": finding '" + b.key() + "' refers to unknown finding '" + ref + "'");
         }
       }
-      findings.put(b.key(), new FindingDefinition(b.key(), b.mesh(), b.parents(), b.subsumes()));
+      findings.put(b.key(), new FindingDefinition(b.key(), b.mesh(), b.parents(), b.subsumes(), b.related()));
     }
     return new Lexicon(findings, compounds, terms, triggers(contextIn, contextName));
   }

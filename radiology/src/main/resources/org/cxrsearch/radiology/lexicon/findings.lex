@@ -10,6 +10,7 @@
 #                                         both groups in one clause, within 6 words, name the finding;
 #                                         the status is forced when given ("heart size normal" -> absent)
 #     subsumes KEY | KEY                  a compound mention drops these findings' mentions inside its span
+#     related KEY | KEY                   a search for this finding also looks for these (query side only)
 # Phrases are matched on normalised tokens (lower case, regular plurals folded), longest match first.
 # Phrases from the CheXpert labeler's lists (MIT, see CHEXPERT-LABELER-LICENSE.txt) are marked [cx] on
 # their finding line; every other phrase was written for cxrsearch.
@@ -59,6 +60,7 @@ finding atelectasis
   subsumes lung_opacity | density
 
 finding cardiomegaly
+  related cardiac_shadow_abnormal
   mesh Cardiomegaly | Cardiac Shadow/enlarged
   # [cx] cardiomegaly, heart size, cardiac enlargement, cardiac size, cardiac shadow, cardiac contour, cardiac silhouette, enlarged heart
   phrase cardiomegaly | cardiac enlargement | enlarged heart | heart enlargement | enlarged cardiac silhouette | big heart | large heart | cardiomegally | enlarged cardiac shadow | heart is enlarged
@@ -74,6 +76,7 @@ finding enlarged_cardiomediastinum
   compound mediastinum + normal -> absent
 
 finding pleural_effusion
+  related hydropneumothorax | hemothorax
   mesh Pleural Effusion
   # [cx] pleural fluid, effusion; unmention pericardial effusion (listed below as its own finding)
   phrase effusion | pleural effusion | pleural fluid | hydrothorax | fluid in the pleural space | fluid around the lung | layering fluid | pleural fluid collection | meniscus | subpulmonic fluid | fluid in the fissure | fissural fluid | loculated fluid | parapneumonic effusion | empyema
@@ -83,6 +86,7 @@ finding pericardial_effusion
   phrase pericardial effusion | pericardial fluid | fluid around the heart
 
 finding pneumothorax
+  related hydropneumothorax
   mesh Pneumothorax
   # [cx] pneumothorax, pneumothoraces
   phrase pneumothorax | pneumothoraces | ptx | pneumothoraxes | collapsed lung | air in the pleural space | tension pneumothorax | pneumothorace | air around the lung
@@ -99,6 +103,7 @@ finding hemothorax
   phrase hemothorax | hemothoraces
 
 finding edema
+  related pulmonary_congestion | heart_failure
   mesh Pulmonary Edema
   parent lung_opacity
   # [cx] edema (heart failure, chf and vascular congestion are findings of their own here)
@@ -106,6 +111,7 @@ finding edema
   subsumes lung_opacity
 
 finding pulmonary_congestion
+  related edema
   mesh Pulmonary Congestion
   # [cx] vascular congestion, pulmonary congestion, indistinctness, vascular prominence
   phrase vascular congestion | pulmonary congestion | pulmonary venous congestion | venous congestion | pulmonary venous hypertension | cephalization | pulmonary vascular congestion | central venous congestion | pulmonary vascular redistribution | vascular redistribution | congestive changes | vascular prominence | vascular engorgement | congestion
@@ -117,6 +123,7 @@ finding heart_failure
   phrase heart failure | chf | congestive heart failure | cardiac failure | cardiac decompensation | congestive failure | ventricular failure | fluid overload state
 
 finding consolidation
+  related airspace_disease | infiltration
   mesh Consolidation
   parent lung_opacity
   # [cx] consolidat*
@@ -124,6 +131,7 @@ finding consolidation
   subsumes lung_opacity | airspace_disease
 
 finding airspace_disease
+  related consolidation | infiltration
   mesh Airspace Disease
   parent lung_opacity
   # [cx] airspace disease, air-space disease, air space disease
@@ -131,6 +139,7 @@ finding airspace_disease
   subsumes lung_opacity
 
 finding infiltration
+  related consolidation | airspace_disease
   mesh Infiltrate
   parent lung_opacity
   # [cx] infiltrate, infiltration
@@ -145,6 +154,7 @@ finding pneumonia
   subsumes lung_opacity | infiltration
 
 finding lung_opacity
+  related airspace_disease | consolidation | density
   mesh Opacity
   # [cx] opaci*, decreased translucency; unmention pleural scar
   phrase opaci* | decreased translucency | haziness | hazy | ground-glass | ground glass | groundglass | shadowing | shadow | clouding | whiteout | white out
@@ -156,6 +166,7 @@ finding density
   phrase density | densities | increased density | dense | focal density | nodular density | nodular densities
 
 finding nodule
+  related mass
   mesh Nodule
   parent lung_lesion
   # [cx] nodular density, nodular densities, nodular opacity, nodular opacities, nodular opacification, nodule (unmention: calcified nodul*)
@@ -163,6 +174,7 @@ finding nodule
   subsumes lung_opacity | density
 
 finding mass
+  related nodule
   mesh Mass
   parent lung_lesion
   # [cx] mass, lump, cavitary lesion, carcinoma, neoplasm, tumor (unmention: massive)
@@ -173,16 +185,19 @@ finding lung_lesion
   phrase lung lesion | pulmonary lesion | cavitary lesion
 
 finding granuloma
+  related calcified_granuloma | granulomatous_disease
   mesh Granuloma
   phrase granuloma | granulomas | granulomata | noncalcified granuloma
 
 finding calcified_granuloma
+  related granuloma | granulomatous_disease
   mesh Calcified Granuloma
   phrase calcified granuloma | calcified granulomas | granulomatous calcification | calcified nodule | calcified nodules | calcified granulomata | calcified pulmonary nodule | calcified lung nodule
   compound granuloma + calcified
   subsumes granuloma | calcinosis | granulomatous_disease | nodule
 
 finding granulomatous_disease
+  related calcified_granuloma | granuloma
   mesh Granulomatous Disease
   phrase granulomatous disease | granulomatous | old granulomatous disease | prior granulomatous disease | granulomatous infection | granulomatous process | healed granulomatous | sequela of prior granulomatous | sequelae of granulomatous | old granulomatous | remote granulomatous | histoplasmosis | old tuberculosis | prior granulomatous infection | granulomatous change
 
@@ -198,6 +213,7 @@ finding atherosclerosis
   phrase atherosclero* | atherosclerotic | atheromatous | atherosclerotic calcification | aortic atherosclerosis | vascular calcification | arteriosclerotic | arteriosclerosis
 
 finding emphysema
+  related copd | bullous_emphysema
   mesh Emphysema | Pulmonary Emphysema
   # [cx] emphysema
   phrase emphysema | emphysematous | emphysematous change | pulmonary emphysema | centrilobular emphysema | panlobular emphysema | paraseptal emphysema
@@ -212,11 +228,13 @@ finding subcutaneous_emphysema
   subsumes emphysema
 
 finding copd
+  related emphysema | bullous_emphysema
   mesh Pulmonary Disease, Chronic Obstructive
   # [cx] copd
   phrase copd | chronic obstructive pulmonary disease | chronic obstructive lung disease | chronic obstructive disease | obstructive lung disease | obstructive pulmonary disease | chronic lung disease | chronic obstructive
 
 finding hyperinflation
+  related flattened_diaphragm
   mesh Lung/hyperdistention
   # [cx] hyperinflation, hyperinflat*, hyperexpansion
   phrase hyperinflat* | hyperexpan* | hyperaerat* | hyperdisten* | overinflat* | overexpan* | hyperinflated lungs | hyperexpanded lungs | increased lung volumes | large lung volumes | high lung volumes | air trapping | hyperlucent and hyperinflated
@@ -233,6 +251,7 @@ finding lung_hyperlucent
   phrase hyperlucen* | hyperlucent lungs | hyperlucent lung | increased lucency of the lungs | lucent lungs
 
 finding fibrosis
+  related interstitial_lung_disease
   mesh Pulmonary Fibrosis | Fibrosis
   parent pleural_other
   # [cx] fibrosis, fibrothorax (pleural_other there)
@@ -240,6 +259,7 @@ finding fibrosis
   subsumes lung_opacity
 
 finding interstitial_lung_disease
+  related fibrosis
   mesh Lung Diseases, Interstitial
   phrase interstitial lung disease | interstitial disease | interstitial process | interstitial pneumonia | interstitial pneumonitis | ild | interstitial abnormality | interstitial abnormalities | interstitial prominence | interstitial lung | chronic interstitial | diffuse interstitial | interstitial change | interstitial opacities | interstitial opacity | interstitial pattern
   subsumes lung_opacity | markings
@@ -279,6 +299,7 @@ finding diaphragmatic_hernia
   phrase diaphragmatic hernia | bochdalek hernia | morgagni hernia | morgagni
 
 finding hernia
+  related hiatal_hernia
   # [cx] hernia
   phrase hernia | herniation
 
@@ -306,6 +327,7 @@ finding kyphosis
   phrase kyphosis | kyphotic | kyphoscoliosis | exaggerated kyphosis | thoracic kyphosis | increased kyphosis | hunchback | hump back
 
 finding degenerative_spine
+  related spondylosis | osteophyte
   mesh Spine/degenerative | Thoracic Vertebrae/degenerative | Lumbar Vertebrae/degenerative
   # [cx] degenera* (a no_finding phrase there)
   phrase degenerative disc disease | degenerative joint disease of the spine | degenerative spine | degenerative thoracic spine | spinal degenerative change | degenerative endplate | thoracic spondylosis | degenerative change of the spine | degenerative changes of the thoracic spine | degenerative change in the spine | degenerative change of the thoracic spine | ddd | djd of the spine | arthritic spine | degenerative spine disease | degenerative changes of the spine
@@ -313,10 +335,12 @@ finding degenerative_spine
   compound spine + degenerative
 
 finding spondylosis
+  related degenerative_spine | osteophyte
   mesh Spondylosis
   phrase spondylosis | spondylitic | spondylotic | spondyloarthropathy | spondylitic change
 
 finding osteophyte
+  related degenerative_spine | spondylosis
   mesh Osteophyte
   # [cx] osteophytosis
   phrase osteophyt* | osteophytosis | osteophyte | spurring | bone spur | bony spur | spurs | bridging osteophyte | marginal osteophyte | anterior osteophyte | syndesmophyte
@@ -524,5 +548,7 @@ finding cardiac_shadow_abnormal
 
 finding no_finding
   mesh normal
+  # A query for a normal study names it with these; in a report they are read but the state is computed.
+  phrase normal chest x-ray | normal chest radiograph | normal chest | normal study | normal exam | normal examination | normal radiograph | acute cardiopulmonary abnormality | acute cardiopulmonary disease | acute cardiopulmonary process | acute cardiopulmonary finding | acute disease | active disease | acute abnormality | acute process
   # Not named by phrases: the extractor sets it present when no other finding is present or uncertain,
   # support devices and image quality aside (the CheXpert labeler's "No Finding" rule).

@@ -1,0 +1,51 @@
+package org.cxrsearch.radiology.query;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a search query was understood to ask.
+ *
+ * @param text the query as typed
+ * @param clinicalText the query with lay words and abbreviations replaced by the clinical names of
+ *     the findings they name ("collapsed lung" becomes "pneumothorax"); other words are kept
+ * @param findings the findings asked about, in query order
+ */
+public record UnderstoodQuery(String text, String clinicalText, List<QueryFinding> findings) {
+  public UnderstoodQuery {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(clinicalText, "clinicalText");
+    findings = List.copyOf(findings);
+  }
+
+  /** Whether the query names any finding. */
+  public boolean hasFindings() {
+    return !findings.isEmpty();
+  }
+
+  /** One line for {@code --explain}: {@code pneumothorax=present(left) effusion=absent | text: "..."}. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    for (QueryFinding f : findings) {
+      sb.append(sb.isEmpty() ? "" : " ").append(f.finding()).append('=').append(f.wanted().label());
+      StringBuilder a = new StringBuilder();
+      if (f.laterality() != null) {
+        a.append(f.laterality().label());
+      }
+      if (f.location() != null) {
+        a.append(a.isEmpty() ? "" : ", ").append(f.location());
+      }
+      if (f.change() != null) {
+        a.append(a.isEmpty() ? "" : ", ").append(f.change().label());
+      }
+      if (!a.isEmpty()) {
+        sb.append('(').append(a).append(')');
+      }
+      sb.append(" [\"").append(f.words()).append("\"").append(f.related().isEmpty() ? "" : ", also " + String.join(", ", f.related())).append(']');
+    }
+    if (sb.isEmpty()) {
+      sb.append("no finding named");
+    }
+    return sb.append(" | clinical text: \"").append(clinicalText).append('"').toString();
+  }
+}
