@@ -50,6 +50,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       org.cxrsearch.cli.radiology.LabelsCommand.class,
       org.cxrsearch.cli.radiology.LabelsEvalCommand.class,
+      org.cxrsearch.cli.radiology.EvalSimilarCommand.class,
       // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
       BenchConvertCommand.class,

@@ -30,15 +30,7 @@ record GoldFile(LabelScheme scheme, GoldLabels labels) {
     List<String> header = header(csv);
     String file = csv.toString();
     if (header.contains("MeSH")) {
-      String idColumn = header.contains("uid") ? "uid" : header.contains("id") ? "id" : null;
-      if (idColumn == null) {
-        throw new IllegalArgumentException(file + ": a MeSH gold file needs a 'uid' or 'id' column; the header has " + header);
-      }
-      Map<String, String> mesh = new LinkedHashMap<>();
-      for (var r : rows(csv, CsvColumns.parse("id=" + idColumn + ",text=MeSH"))) {
-        mesh.put(r.id(), r.text());
-      }
-      return new GoldFile(LabelScheme.mesh(lexicon, uncertainIsPositive), new MeshGold(lexicon).labels(mesh));
+      return new GoldFile(LabelScheme.mesh(lexicon, uncertainIsPositive), new MeshGold(lexicon).labels(mesh(csv)));
     }
     if (header.size() < 2) {
       throw new IllegalArgumentException(file + ": expected an id column and label columns, or a MeSH column; the header has " + header);
@@ -64,6 +56,20 @@ record GoldFile(LabelScheme scheme, GoldLabels labels) {
     }
     return new GoldFile(new LabelScheme(openI.name(), openI.labels(), uncertainIsPositive, false),
         GoldLabels.fromBinaryColumns(header.toArray(String[]::new), rows));
+  }
+
+  /** Report id to MeSH column of a CSV with a {@code MeSH} column and a {@code uid} or {@code id} column. */
+  static Map<String, String> mesh(Path csv) throws IOException {
+    List<String> header = header(csv);
+    String idColumn = header.contains("uid") ? "uid" : header.contains("id") ? "id" : null;
+    if (!header.contains("MeSH") || idColumn == null) {
+      throw new IllegalArgumentException(csv + ": a MeSH gold file needs a 'MeSH' and a 'uid' or 'id' column; the header has " + header);
+    }
+    Map<String, String> mesh = new LinkedHashMap<>();
+    for (var r : rows(csv, CsvColumns.parse("id=" + idColumn + ",text=MeSH"))) {
+      mesh.put(GoldLabels.reportId(r.id()), r.text());
+    }
+    return mesh;
   }
 
   private static List<String> header(Path csv) throws IOException {
