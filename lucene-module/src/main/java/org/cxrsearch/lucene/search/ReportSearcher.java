@@ -60,13 +60,13 @@ public final class ReportSearcher {
    *     wrong dimension
    */
   public List<SearchHit> search(SearchRequest request) throws IOException {
-    Query bm25 = request.mode().usesBm25() ? parser.parse(request.queryText()) : null;
+    Query bm25 = !request.mode().usesBm25() ? null : request.bm25Query() != null ? request.bm25Query() : parser.parse(request.queryText());
     if (request.mode().usesKnn() && request.queryVector().length != index.metadata().dimensions()) {
       throw new IllegalArgumentException(
           "query vector has " + request.queryVector().length + " dimensions, the index " + index.metadata().dimensions());
     }
     return index.withSearcher(searcher -> {
-      Query filter = filterQuery(searcher, request.filters());
+      Query filter = withExclusion(filterQuery(searcher, request.filters()), request.exclude());
       int wanted = request.mode() == SearchMode.HYBRID ? request.depth() : request.k();
       List<RankedList> parts = new ArrayList<>(2);
       if (bm25 != null) {
@@ -164,6 +164,17 @@ public final class ReportSearcher {
       }
     }
     return FieldFilter.conjunction(filters);
+  }
+
+  /** {@code filter} minus the documents of {@code exclude}; either may be {@code null}. */
+  private static Query withExclusion(Query filter, Query exclude) {
+    if (exclude == null) {
+      return filter;
+    }
+    return new BooleanQuery.Builder()
+        .add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER)
+        .add(exclude, Occur.MUST_NOT)
+        .build();
   }
 
   private static Set<String> filterable(FieldInfos infos) {

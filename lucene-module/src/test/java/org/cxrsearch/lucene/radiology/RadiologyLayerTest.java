@@ -154,4 +154,31 @@ class RadiologyLayerTest {
     assertEquals(List.of("pleural_effusion"), a.conflicting());
     assertEquals(1.0, CaseAgreement.of(Map.of("no_finding", Status.PRESENT), Map.of("no_finding", Status.PRESENT)).score(), 1e-12);
   }
+
+  @Test
+  void rerankPutsAffirmedFirstThenUnmentionedThenHedged() {
+    RadiologyQuery rq = queries.build("pneumothorax");
+    List<org.cxrsearch.lucene.search.SearchHit> fused = new ArrayList<>();
+    String[][] docs = {{"maybe", "Possible tiny pneumothorax."}, {"other", "Cardiomegaly."}, {"ptx", "Right pneumothorax."}};
+    for (String[] d : docs) {
+      fused.add(new org.cxrsearch.lucene.search.SearchHit(fused.size() + 1, 1.0 / (fused.size() + 1), null, null, List.of(), "rrf",
+          ReportDocument.of(d[0], d[1])));
+    }
+    var out = new FindingRerank(FindingExtractor.standard()).rerank(fused, rq, 2);
+    assertEquals(List.of("ptx", "other"), out.stream().map(org.cxrsearch.lucene.search.SearchHit::id).toList());
+    assertEquals(1, out.get(0).rank());
+    // a query without findings keeps the fused order
+    var same = new FindingRerank(FindingExtractor.standard()).rerank(fused, queries.build("outside films"), 3);
+    assertEquals(List.of("maybe", "other", "ptx"), same.stream().map(org.cxrsearch.lucene.search.SearchHit::id).toList());
+  }
+
+  @Test
+  void explainSaysWhatWasAskedAndHowAHitAnswered() {
+    RadiologySearch search = new RadiologySearch(queries);
+    RadiologyQuery rq = queries.build("left pleural effusion");
+    String e = search.explain(rq, FindingExtractor.standard().extract("Small left pleural effusion."));
+    assertEquals("pleural_effusion: present left (asked present left) +23.0", e);
+    assertEquals("pleural_effusion: absent (asked present left) +0.0",
+        search.explain(rq, FindingExtractor.standard().extract("No pleural effusion.")));
+  }
 }

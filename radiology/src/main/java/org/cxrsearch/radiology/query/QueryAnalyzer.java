@@ -48,6 +48,6 @@ public final class QueryAnalyzer {
       }
     }
     clinical.append(query.substring(last));
-    return new UnderstoodQuery(query, clinical.toString().strip(), findings);
+    return new UnderstoodQuery(query, clinical.toString().strip().replaceAll("(?i)\\b(\\w+)(\\s+\\1\\b)+", "$1"), findings);
   }
 }

@@ -18,6 +18,22 @@ public record UnderstoodQuery(String text, String clinicalText, List<QueryFindin
     findings = List.copyOf(findings);
   }
 
+  /**
+   * The query followed by the clinical names of its findings that it does not already contain
+   * ("enlarged heart" gives "enlarged heart cardiomegaly"): the words of both wordings, for BM25.
+   */
+  public String expandedText() {
+    StringBuilder sb = new StringBuilder(text);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (QueryFinding f : findings) {
+      String name = f.finding().replace('_', ' ');
+      if (!lower.contains(name)) {
+        sb.append(' ').append(name);
+      }
+    }
+    return sb.toString();
+  }
+
   /** Whether the query names any finding. */
   public boolean hasFindings() {
     return !findings.isEmpty();

@@ -4,7 +4,9 @@
 # longest first, so "no evidence of" wins over "no" and "no change" (a change word) over "no".
 # Kinds follow NegEx (Chapman et al. 2001) and ConText (Harkema et al. 2009):
 #   negation-pre / negation-post      negate a finding after / before the trigger
-#   uncertain-pre / uncertain-post    make it uncertain (NegBio's uncertainty patterns, Peng et al. 2018)
+#   uncertain-pre / uncertain-post    make it uncertain (NegBio's uncertainty patterns, Peng et al. 2018);
+#                                     high-likelihood words (probable, likely, presumed) are not hedges here:
+#                                     the IU coders code what is called likely, and a search for it wants it
 #   pseudo                            looks like a trigger but is none ("not only", "gram negative")
 #   termination                       ends the scope of a trigger before it ("no effusion but atelectasis")
 #   change ARG                        new | increased | decreased | resolved | unchanged
@@ -16,9 +18,9 @@ negation-pre = no | no definite | without definite | no convincing | no clear | 
 
 negation-post = is absent | are absent | absent | not seen | not identified | not visualized | not appreciated | not present | not evident | not demonstrated | not detected | not noted | not visible | is not seen | are not seen | is not identified | are not identified | not appreciable | has resolved | have resolved | resolved | is negative | are negative | negative | ruled out | excluded | was excluded | are excluded | unlikely | is unlikely | not apparent | not definitely seen | none | not recognized | is not present | are not present | not confirmed
 
-uncertain-pre = could obscure | may obscure | obscure | may | may be | might | possible | possibly | probable | probably | likely | question of | questionable | suspicious for | suspected | suspicion of | concerning for | concern for | worrisome for | suggest | suggests | suggestive of | suggesting | suggestion of | cannot exclude | can not exclude | cannot rule out | can not rule out | could be | could represent | may represent | might represent | may reflect | could reflect | may indicate | differential diagnosis | differential includes | versus | vs | borderline | equivocal | indeterminate | r/o | rule out | to rule out | evaluate for | evaluation for | presumed | presumably | not definitely | difficult to exclude | not entirely excluded | not excluded | questionably | raises the possibility of | possibility of
+uncertain-pre = could obscure | may obscure | obscure | may | may be | might | possible | possibly | question of | questionable | suspicious for | suspected | suspicion of | concerning for | concern for | worrisome for | suggest | suggests | suggestive of | suggesting | suggestion of | cannot exclude | can not exclude | cannot rule out | can not rule out | could be | could represent | may represent | might represent | may reflect | could reflect | may indicate | differential diagnosis | differential includes | versus | vs | borderline | equivocal | indeterminate | r/o | rule out | to rule out | evaluate for | evaluation for | not definitely | difficult to exclude | not entirely excluded | not excluded | questionably | raises the possibility of | possibility of
 
-uncertain-post = is possible | are possible | not excluded | cannot be excluded | can not be excluded | cannot be ruled out | can not be ruled out | not ruled out | is not excluded | is suspected | are suspected | is questioned | versus | vs | is likely | are likely | likely | suspected | not entirely excluded | is difficult to exclude | could be considered | is a consideration | is not entirely excluded | not completely excluded | questionable | possible | is questionable | not well seen | not well visualized
+uncertain-post = is possible | are possible | not excluded | cannot be excluded | can not be excluded | cannot be ruled out | can not be ruled out | not ruled out | is not excluded | is suspected | are suspected | is questioned | versus | vs | suspected | not entirely excluded | is difficult to exclude | could be considered | is a consideration | is not entirely excluded | not completely excluded | questionable | possible | is questionable | not well seen | not well visualized
 
 pseudo = not only | gram negative | not necessarily | without difficulty | not certain if | not rule out | not drain | no suspicious change | not appear to have changed
 

@@ -103,11 +103,10 @@ finding hemothorax
   phrase hemothorax | hemothoraces
 
 finding edema
-  related pulmonary_congestion | heart_failure
   mesh Pulmonary Edema
   parent lung_opacity
   # [cx] edema (heart failure, chf and vascular congestion are findings of their own here)
-  phrase edema | pulmonary edema | interstitial edema | alveolar edema | fluid overload | water on the lung | water in the lung | fluid in the lung | fluid on the lung | kerley b line | kerley line | septal line | airspace edema | hydrostatic edema | edematous | volume overload
+  phrase edema | pulmonary edema | interstitial edema | alveolar edema | fluid overload | water on the lung | water in the lung | fluid in the lung | fluid on the lung | kerley b line | kerley line | septal line | airspace edema | hydrostatic edema | edematous
   subsumes lung_opacity
 
 finding pulmonary_congestion
@@ -135,7 +134,7 @@ finding airspace_disease
   mesh Airspace Disease
   parent lung_opacity
   # [cx] airspace disease, air-space disease, air space disease
-  phrase airspace disease | air-space disease | air space disease | airspace opacity | airspace opacities | air space opacity | airspace process | airspace opacification | alveolar opacity | alveolar process | airspace filling | airspace | alveolar infiltrate | air space process
+  phrase airspace disease | air-space disease | air space disease | airspace process | alveolar process | airspace filling | alveolar infiltrate | air space process
   subsumes lung_opacity
 
 finding infiltration
@@ -261,7 +260,7 @@ finding fibrosis
 finding interstitial_lung_disease
   related fibrosis
   mesh Lung Diseases, Interstitial
-  phrase interstitial lung disease | interstitial disease | interstitial process | interstitial pneumonia | interstitial pneumonitis | ild | interstitial abnormality | interstitial abnormalities | interstitial prominence | interstitial lung | chronic interstitial | diffuse interstitial | interstitial change | interstitial opacities | interstitial opacity | interstitial pattern
+  phrase interstitial lung disease | interstitial disease | interstitial process | interstitial pneumonia | interstitial pneumonitis | ild | interstitial abnormality | interstitial abnormalities | interstitial prominence | interstitial lung | chronic interstitial | diffuse interstitial | interstitial change
   subsumes lung_opacity | markings
 
 finding markings
