@@ -16,6 +16,7 @@ import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.radiology.eval.CaseJudgement;
 import org.cxrsearch.radiology.extract.FindingExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,7 @@ public final class EvalSimilarCommand implements Callable<Integer> {
   @Option(names = "--gold", required = true, paramLabel = "CSV", description = "Reports CSV with uid and MeSH columns (e.g. the IU dev_reports.csv).")
   Path gold;
 
-  @Option(names = "--ids", paramLabel = "FILE", description = "Judge only these ids (one per line, or the first column of a CSV).")
-  Path ids;
-
-  @Option(names = "--split", paramLabel = "NAME", description = "With --ids: keep rows whose second column is NAME.")
-  String split;
+  @Mixin IdSelection selection;
 
   @Option(names = {"-k"}, paramLabel = "K", defaultValue = "10", description = "Cut-off. Default: ${DEFAULT-VALUE}.")
   int k;
@@ -58,8 +55,8 @@ public final class EvalSimilarCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> mesh = GoldFile.mesh(gold);
-    if (ids != null) {
-      Set<String> keep = LabelsEvalCommand.readIds(ids, split);
+    Set<String> keep = selection.read();
+    if (keep != null) {
       mesh.keySet().retainAll(keep);
     }
     String[] w = weightSpec.split(",");

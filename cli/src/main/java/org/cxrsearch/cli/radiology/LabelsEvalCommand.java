@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,13 +33,7 @@ public final class LabelsEvalCommand implements Callable<Integer> {
   @Option(names = "--gold", required = true, paramLabel = "CSV", description = "Gold labels (see above).")
   Path gold;
 
-  @Option(names = "--ids", paramLabel = "FILE",
-      description = "Score only these report ids: one per line, or the first column of a CSV (a header line is skipped).")
-  Path ids;
-
-  @Option(names = "--split", paramLabel = "NAME",
-      description = "With --ids: keep only rows whose second column is NAME (e.g. dev with the IU split.csv).")
-  String split;
+  @Mixin IdSelection selection;
 
   @Option(names = "--uncertain", paramLabel = "positive|negative",
       description = "Whether an uncertain finding counts as a positive label. Default: negative for label columns, positive for MeSH.")
@@ -55,21 +48,18 @@ public final class LabelsEvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (split != null && ids == null) {
-      throw new IllegalArgumentException("--split needs --ids");
-    }
+    Set<String> selected = selection.read();
     FindingExtractor extractor = FindingExtractor.standard();
     boolean isMesh = java.nio.file.Files.exists(gold) && isMeshFile(gold);
     boolean uncertainPositive = uncertain == null ? isMesh : parseUncertain(uncertain);
     GoldFile g = GoldFile.read(gold, extractor.lexicon(), uncertainPositive);
-    Set<String> selected = ids == null ? null : readIds(ids, split);
     Map<String, Set<String>> predicted = new LinkedHashMap<>();
     int bad = input.forEach(err, "labels-eval", r ->
         predicted.put(GoldLabels.reportId(r.id()), g.scheme().positives(extractor.extract(r.document().text()))));
     LabelScores s = LabelScores.score(g.scheme(), g.labels(), predicted, selected);
     if (s.reports() == 0) {
       throw new IllegalArgumentException("no report of " + input.input + " has gold labels in " + gold
-          + (selected == null ? "" : " among the ids of " + ids) + "; check the id columns");
+          + " among " + selection.describe() + "; check the id columns");
     }
     if (json) {
       out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(g, s)));
@@ -94,33 +84,6 @@ public final class LabelsEvalCommand implements Callable<Integer> {
       case "negative" -> false;
       default -> throw new IllegalArgumentException("--uncertain: expected positive or negative, got '" + s + "'");
     };
-  }
-
-  static Set<String> readIds(Path file, String split) throws IOException {
-    Set<String> out = new LinkedHashSet<>();
-    int line = 0;
-    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      line++;
-      String l = raw.strip();
-      if (l.isEmpty()) {
-        continue;
-      }
-      String[] cells = l.split(",", -1);
-      String id = cells[0].strip().replace("\"", "");
-      if (line == 1 && (id.equalsIgnoreCase("uid") || id.equalsIgnoreCase("id") || id.equalsIgnoreCase("filename"))) {
-        continue;
-      }
-      if (split != null) {
-        if (cells.length < 2) {
-          throw new IllegalArgumentException(file + ":" + line + ": --split needs a second column");
-        }
-        if (!cells[1].strip().equals(split)) {
-          continue;
-        }
-      }
-      out.add(GoldLabels.reportId(id));
-    }
-    return out;
   }
 
   private static void print(PrintWriter out, GoldFile g, LabelScores s) {
