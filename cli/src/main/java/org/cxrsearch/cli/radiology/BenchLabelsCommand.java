@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cxrsearch.radiology.bench.SyntheticReports;
+import org.cxrsearch.cli.bench.SyntheticReports;
 import org.cxrsearch.radiology.extract.FindingExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,12 +42,9 @@ public final class BenchLabelsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--reports, --threads and --rounds must be positive");
     }
     PrintWriter out = spec.commandLine().getOut();
-    SyntheticReports gen = new SyntheticReports(seed);
-    List<String> texts = new ArrayList<>(reports);
+    List<String> texts = new SyntheticReports(seed).generate(reports);
     long chars = 0;
-    for (int i = 0; i < reports; i++) {
-      String t = gen.next();
-      texts.add(t);
+    for (String t : texts) {
       chars += t.length();
     }
     FindingExtractor x = FindingExtractor.standard();

@@ -28,29 +28,48 @@ public final class RadiologySearch {
     return queries;
   }
 
-  /** Whether an index's field names include the layer's ({@link FindingFields#AFFIRMED}). */
-  public static boolean indexHasLayer(Iterable<String> fieldNames) {
-    for (String f : fieldNames) {
-      if (f.equals(FindingFields.AFFIRMED)) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether the searcher's index was built with the layer (has {@link FindingFields#AFFIRMED}). */
+  public static boolean indexHasLayer(org.apache.lucene.search.IndexSearcher searcher) {
+    return org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(FindingFields.AFFIRMED) != null;
+  }
+
+  /** What {@code queryText} asks, with its Lucene clauses. */
+  public RadiologyQuery understand(String queryText) {
+    return queries.build(queryText);
   }
 
   /**
-   * Understands {@code queryText} and sets the request's BM25 query (the finding clauses around
-   * {@code userBm25}, the user's own Lucene query, or around the clinical rewording of the text) and
-   * its exclusion. Returns what was understood.
+   * Puts an understood query into a request: its BM25 query (the finding clauses around {@code
+   * userBm25}, the user's own Lucene query, or around the clinical rewording) and its exclusion. A
+   * query without findings and with a user query of its own is left alone.
    */
-  public RadiologyQuery apply(SearchRequest.Builder request, String queryText, Query userBm25) {
-    RadiologyQuery rq = queries.build(queryText);
+  public void applyTo(SearchRequest.Builder request, RadiologyQuery rq, Query userBm25) {
     if (!rq.understood().hasFindings() && userBm25 != null) {
-      return rq; // nothing to add to the user's own query
+      return;
     }
-    Query bm25 = RadiologyQueries.bm25(rq, userBm25);
-    request.bm25Query(bm25).exclude(rq.exclusion());
-    return rq;
+    request.bm25Query(RadiologyQueries.bm25(rq, userBm25)).exclude(rq.exclusion());
+  }
+
+  /** Tiers the fused hits by their findings ({@link FindingRerank}) and cuts them to {@code k}. */
+  public List<org.cxrsearch.lucene.search.SearchHit> rerank(List<org.cxrsearch.lucene.search.SearchHit> hits, RadiologyQuery rq, int k) {
+    return new FindingRerank(queries.analyzer().extractor()).rerank(hits, rq, k);
+  }
+
+  /** Counts per finding and status over {@code hits} (read from their text with the extractor). */
+  public java.util.Map<String, java.util.Map<org.cxrsearch.radiology.finding.Status, Integer>> facets(
+      List<org.cxrsearch.lucene.search.SearchHit> hits) {
+    List<java.util.Map<String, org.cxrsearch.radiology.finding.Status>> states = new ArrayList<>();
+    for (var h : hits) {
+      java.util.Map<String, org.cxrsearch.radiology.finding.Status> m = new java.util.LinkedHashMap<>();
+      queries.analyzer().extractor().extract(h.report().text()).states().forEach((key, st) -> m.put(key, st.status()));
+      states.add(m);
+    }
+    return FindingFacets.count(states);
+  }
+
+  /** The findings of a hit, for {@link #explain}. */
+  public ReportFindings findings(org.cxrsearch.lucene.search.SearchHit hit) {
+    return queries.analyzer().extractor().extract(hit.report().text());
   }
 
   /**

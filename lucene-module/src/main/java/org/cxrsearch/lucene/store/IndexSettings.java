@@ -13,11 +13,11 @@ import org.cxrsearch.lucene.codec.HnswParams;
  */
 public record IndexSettings(HnswParams hnsw, double ramBufferMb, boolean radiology) {
 
-  public static final IndexSettings DEFAULTS = new IndexSettings(HnswParams.DEFAULTS, 256, true);
+  public static final IndexSettings DEFAULTS = new IndexSettings(HnswParams.DEFAULTS, 256, false);
 
-  /** Settings with the radiology layer on. */
+  /** Settings without the radiology layer (the library default; {@code cxrsearch index} turns it on). */
   public IndexSettings(HnswParams hnsw, double ramBufferMb) {
-    this(hnsw, ramBufferMb, true);
+    this(hnsw, ramBufferMb, false);
   }
 
   public IndexSettings {

@@ -28,6 +28,10 @@ public final class QueryAnalyzer {
     this.extractor = Objects.requireNonNull(extractor, "extractor");
   }
 
+  public FindingExtractor extractor() {
+    return extractor;
+  }
+
   public UnderstoodQuery analyze(String query) {
     Objects.requireNonNull(query, "query");
     List<Mention> mentions = extractor.mentions(query);
