@@ -3,7 +3,7 @@ package org.cxrsearch.lucene.radiology;
 import java.util.Objects;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
-import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.cxrsearch.radiology.extract.FindingExtractor;
 import org.cxrsearch.radiology.extract.StatusText;
@@ -14,9 +14,9 @@ import org.cxrsearch.radiology.finding.ReportFindings;
  * The radiology layer's fields of a report, added at index time from the finding extractor:
  * <ul>
  *   <li>{@code finding.<key>} = {@code present|absent|uncertain}, and when stated
- *       {@code finding.<key>.laterality} and {@code finding.<key>.change}: keyword fields (terms,
- *       sorted-set doc values, stored), so {@code --filter finding.pneumothorax=present} works like any
- *       keyword filter and facets count them;</li>
+ *       {@code finding.<key>.laterality} and {@code finding.<key>.change}: single-term fields (indexed
+ *       and stored, no doc values: filters are term queries and facets are counted from the hits), so
+ *       {@code --filter finding.pneumothorax=present} works like any keyword filter;</li>
  *   <li>{@link #AFFIRMED}: the report with negated and uncertain mentions blanked out
  *       ({@link StatusText}), so a plain term matches reports that affirm it;</li>
  *   <li>{@link #NEGATED}, {@link #UNCERTAIN}: those mentions' words, searchable by name
@@ -82,12 +82,12 @@ public final class FindingFields {
   }
 
   private void add(Document doc, String key, FindingState s, StringBuilder names) {
-    doc.add(new KeywordField(status(key), s.status().label(), Store.YES));
+    doc.add(new StringField(status(key), s.status().label(), Store.YES));
     if (s.laterality() != null) {
-      doc.add(new KeywordField(laterality(key), s.laterality().label(), Store.YES));
+      doc.add(new StringField(laterality(key), s.laterality().label(), Store.YES));
     }
     if (s.change() != null) {
-      doc.add(new KeywordField(change(key), s.change().label(), Store.YES));
+      doc.add(new StringField(change(key), s.change().label(), Store.YES));
     }
     if (s.status() == org.cxrsearch.radiology.finding.Status.PRESENT && !key.equals(FindingExtractor.NO_FINDING)) {
       names.append(extractor.lexicon().finding(key).words()).append('\n');
