@@ -22,7 +22,7 @@ uncertain-pre = could obscure | may obscure | obscure | may | may be | might | p
 
 uncertain-post = is possible | are possible | not excluded | cannot be excluded | can not be excluded | cannot be ruled out | can not be ruled out | not ruled out | is not excluded | is suspected | are suspected | is questioned | versus | vs | suspected | not entirely excluded | is difficult to exclude | could be considered | is a consideration | is not entirely excluded | not completely excluded | questionable | possible | is questionable | not well seen | not well visualized
 
-pseudo = not only | gram negative | not necessarily | without difficulty | not certain if | not rule out | not drain | no suspicious change | not appear to have changed
+pseudo = most suggestive of | most consistent with | most compatible with | not only | gram negative | not necessarily | without difficulty | not certain if | not rule out | not drain | no suspicious change | not appear to have changed
 
 termination = but | however | although | though | except | aside from | apart from | other than | which | whereas | yet | still | nonetheless | otherwise | there is | there are | there has been | there was | there were | in addition | additionally | also | secondary to | due to | related to | with the exception of | as well as | given | is seen | are seen | is noted | are noted | is present | are present | is identified | are identified | is again seen | are again seen
 

@@ -95,7 +95,7 @@ finding hydropneumothorax
   mesh Hydropneumothorax | Hemopneumothorax
   parent pneumothorax
   parent pleural_effusion
-  phrase hydropneumothorax | hemopneumothorax | hydro pneumothorax | hydropneumothoraces
+  phrase hydropneumothorax | hemopneumothorax | hydro pneumothorax | hydropneumothoraces | air fluid level | air-fluid level | pleural air fluid level
 
 finding hemothorax
   mesh Hemothorax
