@@ -29,15 +29,9 @@ final class LexiconParser {
     Set<String> groups = new HashSet<>();
     TokenTrie<Term> terms = new TokenTrie<>();
     Block current = null;
-    BufferedReader r = new BufferedReader(findingsIn);
-    String raw;
-    int line = 0;
-    while ((raw = r.readLine()) != null) {
-      line++;
-      String l = stripComment(raw);
-      if (l.isEmpty()) {
-        continue;
-      }
+    for (Line ln : lines(findingsIn)) {
+      int line = ln.number();
+      String l = ln.text();
       int sp = l.indexOf(' ');
       String directive = sp < 0 ? l : l.substring(0, sp);
       String rest = sp < 0 ? "" : l.substring(sp + 1).trim();
@@ -127,16 +121,9 @@ final class LexiconParser {
 
   private static TokenTrie<Trigger> triggers(Reader in, String name) throws IOException {
     TokenTrie<Trigger> trie = new TokenTrie<>();
-    BufferedReader r = new BufferedReader(in);
-    String raw;
-    int line = 0;
-    while ((raw = r.readLine()) != null) {
-      line++;
-      String l = stripComment(raw);
-      if (l.isEmpty()) {
-        continue;
-      }
-      String where = name + ":" + line;
+    for (Line ln : lines(in)) {
+      String l = ln.text();
+      String where = name + ":" + ln.number();
       int eq = l.indexOf('=');
       if (eq < 0) {
         throw new IllegalArgumentException(where + ": expected 'KIND [ARG] = phrase | ...'");
@@ -183,6 +170,24 @@ final class LexiconParser {
         throw new IllegalArgumentException(where + ": empty alternative in '" + s.trim() + "'");
       }
       out.add(t);
+    }
+    return out;
+  }
+
+  /** A non-empty line without its comment, with its 1-based number. */
+  private record Line(int number, String text) {}
+
+  private static List<Line> lines(Reader in) throws IOException {
+    List<Line> out = new ArrayList<>();
+    BufferedReader r = new BufferedReader(in);
+    String raw;
+    int n = 0;
+    while ((raw = r.readLine()) != null) {
+      n++;
+      String l = stripComment(raw);
+      if (!l.isEmpty()) {
+        out.add(new Line(n, l));
+      }
     }
     return out;
   }
