@@ -2,9 +2,12 @@ package org.cxrsearch.lucene.radiology;
 
 import java.util.Objects;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.cxrsearch.radiology.extract.FindingExtractor;
 import org.cxrsearch.radiology.extract.StatusText;
 import org.cxrsearch.radiology.finding.FindingState;
@@ -24,7 +27,7 @@ import org.cxrsearch.radiology.finding.ReportFindings;
  *   <li>{@link #PRESENT_NAMES}: the clinical names of the present findings ("pleural effusion"), so a
  *       query rewritten from lay words matches however the report phrased the finding.</li>
  * </ul>
- * Text fields use the index's analyzer and are not stored.
+ * Text fields use the index's analyzer, are not stored and keep no positions (bag-of-words queries).
  */
 public final class FindingFields {
 
@@ -33,6 +36,19 @@ public final class FindingFields {
   public static final String NEGATED = "text_negated";
   public static final String UNCERTAIN = "text_uncertain";
   public static final String PRESENT_NAMES = "findings_present";
+
+  /**
+   * Text fields of the layer: analysed, with frequencies and norms for BM25 but no positions (the
+   * layer's queries are bags of words, and positions are most of a text field's indexing cost).
+   */
+  private static final FieldType TEXT_NO_POSITIONS = textType();
+
+  private static FieldType textType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
 
   private final FindingExtractor extractor;
 
@@ -68,15 +84,15 @@ public final class FindingFields {
     StringBuilder names = new StringBuilder();
     findings.states().forEach((key, s) -> add(doc, key, s, names));
     StatusText st = StatusText.of(text, findings);
-    doc.add(new TextField(AFFIRMED, st.affirmed(), Store.NO));
+    doc.add(new Field(AFFIRMED, st.affirmed(), TEXT_NO_POSITIONS));
     if (!st.negated().isEmpty()) {
-      doc.add(new TextField(NEGATED, st.negated(), Store.NO));
+      doc.add(new Field(NEGATED, st.negated(), TEXT_NO_POSITIONS));
     }
     if (!st.uncertain().isEmpty()) {
-      doc.add(new TextField(UNCERTAIN, st.uncertain(), Store.NO));
+      doc.add(new Field(UNCERTAIN, st.uncertain(), TEXT_NO_POSITIONS));
     }
     if (!names.isEmpty()) {
-      doc.add(new TextField(PRESENT_NAMES, names.toString(), Store.NO));
+      doc.add(new Field(PRESENT_NAMES, names.toString(), TEXT_NO_POSITIONS));
     }
     return findings;
   }
