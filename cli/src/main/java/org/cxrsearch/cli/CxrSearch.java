@@ -55,11 +55,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SimilarCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      org.cxrsearch.cli.radiology.LabelsCommand.class,
+      org.cxrsearch.cli.radiology.LabelsEvalCommand.class,
+      org.cxrsearch.cli.radiology.EvalSimilarCommand.class,
       // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
       BenchConvertCommand.class,
       IndexBenchCommand.class,
       BenchSearchCommand.class,
+      org.cxrsearch.cli.radiology.BenchLabelsCommand.class,
     })
 public final class CxrSearch {
 

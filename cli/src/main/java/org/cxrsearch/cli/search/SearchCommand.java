@@ -2,11 +2,15 @@ package org.cxrsearch.cli.search;
 
 import org.cxrsearch.cli.PositiveInt;
 import org.cxrsearch.searcher.search.InstructionPreset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.query.Bm25QueryParser;
 import org.cxrsearch.lucene.query.FieldFilter;
+import org.cxrsearch.lucene.radiology.RadiologyQuery;
+import org.cxrsearch.lucene.radiology.RadiologySearch;
 import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
@@ -94,6 +98,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin org.cxrsearch.cli.radiology.RadiologySwitch radiology;
+
+  @Option(names = "--facets", description = "Radiology layer: also count each finding's statuses over the --depth fused hits.")
+  boolean facets;
+
   @Mixin ModelOptions model;
 
   @Spec CommandSpec spec;
@@ -106,19 +115,68 @@ public final class SearchCommand implements Callable<Integer> {
     }
     List<FieldFilter> parsedFilters = filters.parsed();
     try (ReportIndex idx = index.open()) {
-      String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : query);
+      RadiologySearch layer = radiology.open(idx);
+      RadiologyQuery rq = layer == null ? null : layer.understand(query);
+      String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : instructionSubject(rq));
       LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
           + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + parsedFilters
           + (mode.usesKnn() ? " instruction=\"" + instructionText + "\"" : ""));
       long start = System.nanoTime();
-      float[] vector = mode.usesKnn() ? encode(idx, instructionText) : null;
-      SearchRequest request = SearchRequest.builder(mode).text(bm25Text()).vector(vector).filters(parsedFilters).k(k)
-          .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates)
-          .build();
-      List<SearchHit> hits = new ReportSearcher(idx).search(request);
-      output.print(spec.commandLine().getOut(), hits, start);
+      float[] vector = mode.usesKnn() ? encode(idx, instructionText, rq == null ? query : rq.knnText()) : null;
+      SearchRequest.Builder request = SearchRequest.builder(mode).text(bm25Text()).vector(vector).filters(parsedFilters)
+          .k(rq == null ? k : Math.max(k, depth))
+          .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates);
+      if (rq != null) {
+        layer.applyTo(request, rq, userBm25());
+      }
+      List<SearchHit> fused = new ReportSearcher(idx).search(request.build());
+      List<SearchHit> hits = rq == null ? fused : layer.rerank(fused, rq, k);
+      output.print(spec.commandLine().getOut(), hits, start, extras(layer, rq, fused));
     }
     return 0;
+  }
+
+  /** What the status preset names: the first finding the query was understood to ask about, else the query. */
+  private String instructionSubject(RadiologyQuery rq) {
+    return rq != null && rq.understood().hasFindings() ? rq.understood().findings().get(0).finding().replace('_', ' ') : query;
+  }
+
+  /** The user's own Lucene query for the BM25 side (--query in BM25 mode, --bm25-query), or null. */
+  private org.apache.lucene.search.Query userBm25() {
+    return switch (mode) {
+      case BM25 -> new Bm25QueryParser().parse(query);
+      case HYBRID -> bm25Query == null ? null : new Bm25QueryParser().parse(bm25Query);
+      case KNN -> null;
+    };
+  }
+
+  /** What the radiology layer adds to the output: the understood query, facets, each hit's findings. */
+  private HitsOutput.Extras extras(RadiologySearch layer, RadiologyQuery rq, List<SearchHit> fused) {
+    if (rq == null) {
+      if (facets) {
+        throw new IllegalArgumentException("--facets needs the radiology layer (an index built with it, and not --radiology off)");
+      }
+      return HitsOutput.Extras.NONE;
+    }
+    List<String> header = new java.util.ArrayList<>();
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (output.explain()) {
+      header.add("understood: " + rq.understood().describe());
+      json.put("understood", rq.understood().describe());
+    }
+    if (facets) {
+      var counts = layer.facets(fused);
+      header.add("facets over " + fused.size() + " hits:");
+      Map<String, Object> jf = new LinkedHashMap<>();
+      counts.forEach((f, byStatus) -> {
+        header.add(String.format(Locale.ROOT, "  %-28s %s", f, byStatus.toString().toLowerCase(Locale.ROOT)));
+        Map<String, Integer> m = new LinkedHashMap<>();
+        byStatus.forEach((st, n) -> m.put(st.label(), n));
+        jf.put(f, m);
+      });
+      json.put("facets", jf);
+    }
+    return new HitsOutput.Extras(header, json, h -> layer.explain(rq, layer.findings(h)));
   }
 
   /** The BM25 side's Lucene query: --query in BM25 mode, else --bm25-query or the words of --query. */
@@ -130,11 +188,11 @@ public final class SearchCommand implements Callable<Integer> {
     };
   }
 
-  /** The query vector, from the index's model unless --model names another (then checked). */
-  private float[] encode(ReportIndex idx, String instructionText) {
+  /** The vector of {@code text} (the query, or its clinical rewording), from the index's model unless --model names another. */
+  private float[] encode(ReportIndex idx, String instructionText, String text) {
     boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
     try (OnnxEncoder encoder = model.openFor(idx.metadata(), modelGiven)) {
-      return encoder.encodeQuery(instructionText, query);
+      return encoder.encodeQuery(instructionText, text);
     }
   }
 

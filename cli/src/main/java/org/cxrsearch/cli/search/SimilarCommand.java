@@ -1,7 +1,13 @@
 package org.cxrsearch.cli.search;
 
 import org.cxrsearch.cli.PositiveInt;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.cxrsearch.lucene.fuse.PartScore;
+import org.cxrsearch.lucene.radiology.SimilarCases;
+import org.cxrsearch.radiology.extract.FindingExtractor;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.query.FieldFilter;
 import org.cxrsearch.lucene.search.ReportSearcher;
@@ -18,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cxrsearch similar}: the reports nearest to a stored report, by its stored vector (no model
- * needed), the report itself excluded inside the search.
+ * needed), the report itself excluded inside the search. With the radiology layer, vector neighbours
+ * and BM25 matches on the report's affirmed words are ranked with the agreement of their finding
+ * states ({@link SimilarCases}); {@code --explain} shows the shared and conflicting findings.
  */
 @Command(name = "similar", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Reports most similar to report --id, by its stored vector (the report itself excluded).")
@@ -36,6 +44,8 @@ public final class SimilarCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin org.cxrsearch.cli.radiology.RadiologySwitch radiology;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -43,8 +53,26 @@ public final class SimilarCommand implements Callable<Integer> {
     List<FieldFilter> parsed = filters.parsed();
     try (ReportIndex idx = index.open()) {
       long start = System.nanoTime();
-      List<SearchHit> hits = new ReportSearcher(idx).similar(id, k, parsed);
-      output.print(spec.commandLine().getOut(), hits, start);
+      if (radiology.open(idx) == null) {
+        output.print(spec.commandLine().getOut(), new ReportSearcher(idx).similar(id, k, parsed), start);
+        return 0;
+      }
+      // vector neighbours and BM25 on the report's affirmed words, ranked with the agreement of finding states
+      List<SimilarCases.Case> cases = new SimilarCases(FindingExtractor.standard(), SimilarCases.Weights.DEFAULT).similar(idx, id, k, parsed);
+      List<SearchHit> hits = new ArrayList<>();
+      Map<String, SimilarCases.Case> byId = new HashMap<>();
+      SimilarCases.Weights w = SimilarCases.Weights.DEFAULT;
+      for (SimilarCases.Case c : cases) {
+        byId.put(c.id(), c);
+        hits.add(new SearchHit(hits.size() + 1, c.score(), c.text() == 0 ? null : c.text(), c.cosine(), List.of(
+            new PartScore("knn", c.cosine(), hits.size() + 1, w.vector() * c.cosine()),
+            new PartScore("findings", c.agreement().score(), hits.size() + 1, w.agreement() * c.agreement().score()),
+            new PartScore("bm25", c.text(), hits.size() + 1, w.text() * c.text())), "similar-cases", c.report()));
+      }
+      output.print(spec.commandLine().getOut(), hits, start, new HitsOutput.Extras(List.of(), Map.of(), h -> {
+        SimilarCases.Case c = byId.get(h.id());
+        return "shared " + c.agreement().shared() + ", conflicting " + c.agreement().conflicting();
+      }));
     }
     return 0;
   }
