@@ -60,7 +60,7 @@ public final class QuickstartCommand implements Callable<Integer> {
           new Demo("KNN: meaning, not words", SearchMode.KNN, "enlarged heart", null),
           new Demo("KNN: no word in common with 'rib fractures'", SearchMode.KNN, "broken bones after a fall", null),
           new Demo("Hybrid (RRF): both", SearchMode.HYBRID, "malpositioned line or tube", null),
-          new Demo("Filtered hybrid: one patient's history", SearchMode.HYBRID, "pleural effusion", "patient_id=P0020"));
+          new Demo("Filtered hybrid: the studies of one patient that show an effusion", SearchMode.HYBRID, "pleural effusion", "patient_id=P0020"));
 
   private static final int K = 3;
 
