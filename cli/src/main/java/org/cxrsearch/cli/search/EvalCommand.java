@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cxrsearch.lucene.query.Bm25QueryParser;
-import org.cxrsearch.lucene.radiology.RadiologyQuery;
 import org.cxrsearch.lucene.radiology.RadiologySearch;
-import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
-import org.cxrsearch.lucene.search.SearchRequest;
+import org.cxrsearch.searcher.search.QueryEncoder;
+import org.cxrsearch.searcher.search.QuerySearch;
+import org.cxrsearch.searcher.search.RadiologyLayer;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
@@ -98,17 +97,16 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, Map<String, List<String>>> runs = new LinkedHashMap<>();
     try (ReportIndex idx = index.open();
         TextEncoder encoder = mode.usesKnn() ? openEncoderFor(idx) : null) {
-      ReportSearcher searcher = new ReportSearcher(idx);
+      QueryEncoder queryEncoder = encoder == null ? null : encoder::encodeQuery;
       if (compareRadiology) {
-        RadiologySearch layer = org.cxrsearch.cli.radiology.RadiologySwitch.standard();
         if (!idx.withSearcher(RadiologySearch::indexHasLayer)) {
           throw new IllegalArgumentException("--compare-radiology: index " + idx.path() + " was built without the radiology layer");
         }
-        runs.put("radiology off", rankings(queries, searcher, encoder, null));
-        runs.put("radiology on", rankings(queries, searcher, encoder, layer));
+        runs.put("radiology off", rankings(queries, new QuerySearch(idx, null, queryEncoder)));
+        runs.put("radiology on", rankings(queries, new QuerySearch(idx, RadiologyLayer.standard(), queryEncoder)));
       } else {
-        RadiologySearch layer = radiology.open(idx);
-        runs.put(layer == null ? "radiology off" : "radiology on", rankings(queries, searcher, encoder, layer));
+        QuerySearch search = QuerySearch.open(idx, radiology.layer(), queryEncoder);
+        runs.put(search.layerOn() ? "radiology on" : "radiology off", rankings(queries, search));
       }
     }
     Map<String, List<String>> rankings = runs.get(runs.containsKey("radiology on") ? "radiology on" : "radiology off");
@@ -136,35 +134,20 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * The ranking of every query. With the radiology layer, the query is understood first: its clinical
-   * rewording is encoded, its finding clauses and exclusion go into the request, and the fused hits
-   * are tiered by finding state ({@link RadiologySearch}).
+   * The ranking of every query, {@code depth} deep: the query's words for the BM25 side, the query
+   * under {@code --instruction} for the KNN side, through {@link QuerySearch} (with the radiology
+   * layer when {@code search} has it on).
    */
-  private Map<String, List<String>> rankings(List<EvalQuery> queries, ReportSearcher searcher, TextEncoder encoder,
-      RadiologySearch layer) throws java.io.IOException {
+  private Map<String, List<String>> rankings(List<EvalQuery> queries, QuerySearch search) throws java.io.IOException {
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     for (EvalQuery q : queries) {
       if (q.text().isBlank()) {
         continue; // e.g. a query without a lay wording: it scores as an empty ranking
       }
-      RadiologyQuery rq = layer == null ? null : layer.understand(q.text());
-      SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion.fusion())
-          .weights(fusion.bm25Weight(), fusion.knnWeight());
-      if (mode.usesBm25()) {
-        request.text(Bm25QueryParser.plainText(q.text()));
-      }
-      if (mode.usesKnn()) {
-        request.vector(encoder.encodeQuery(instruction, rq == null ? q.text() : rq.knnText()));
-      }
-      if (rq != null) {
-        layer.applyTo(request, rq, null);
-      }
-      List<SearchHit> hits = searcher.search(request.build());
-      if (rq != null) {
-        hits = layer.rerank(hits, rq, depth);
-      }
+      QuerySearch.Request request = QuerySearch.Request.builder(mode, q.text()).instruction(instruction).k(depth).depth(depth)
+          .fusion(fusion.fusion(), fusion.bm25Weight(), fusion.knnWeight()).build();
       List<String> ids = new ArrayList<>();
-      for (SearchHit hit : hits) {
+      for (SearchHit hit : search.search(request).hits()) {
         ids.add(hit.id());
       }
       rankings.put(q.qid(), ids);

@@ -2,23 +2,19 @@ package org.cxrsearch.cli.search;
 
 import org.cxrsearch.cli.PositiveInt;
 import org.cxrsearch.searcher.search.InstructionPreset;
+import org.cxrsearch.searcher.search.QuerySearch;
+import org.cxrsearch.lucene.radiology.RadiologySearch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.query.Bm25QueryParser;
-import org.cxrsearch.lucene.query.FieldFilter;
-import org.cxrsearch.lucene.radiology.RadiologyQuery;
-import org.cxrsearch.lucene.radiology.RadiologySearch;
-import org.cxrsearch.lucene.search.ReportSearcher;
-import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
-import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.cli.search.FilterOptions;
 import org.cxrsearch.cli.search.IndexOptions;
 import org.cxrsearch.cli.search.OutputOptions;
@@ -30,7 +26,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cxrsearch search}: BM25, KNN or hybrid search of an index. The query vector is
+ * {@code cxrsearch search}: BM25, KNN or hybrid search of an index, a translation of flags into a
+ * {@link QuerySearch} request and of its result into text or JSON. The query vector is
  * {@code instruction + separator + query} encoded by the index's own model (MODEL.md §4), L2
  * normalised like the indexed vectors.
  *
@@ -113,62 +110,40 @@ public final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--bm25-query is for --mode hybrid; in --mode " + mode.name().toLowerCase(Locale.ROOT)
           + (mode == SearchMode.BM25 ? " --query itself is Lucene syntax" : " there is no BM25 side"));
     }
-    List<FieldFilter> parsedFilters = filters.parsed();
+    QuerySearch.Request request = QuerySearch.Request.builder(mode, query)
+        .luceneQuery(mode == SearchMode.BM25 ? query : bm25Query) // --query is Lucene syntax in BM25 mode
+        .instruction(instruction).preset(preset, finding).k(k).depth(depth).candidates(candidates).filters(filters.parsed())
+        .fusion(fusion.fusion(), fusion.bm25Weight(), fusion.knnWeight()).facets(facets).explain(output.explain()).build();
     try (ReportIndex idx = index.open()) {
-      RadiologySearch layer = radiology.open(idx);
-      RadiologyQuery rq = layer == null ? null : layer.understand(query);
-      String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : instructionSubject(rq));
-      LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
-          + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + parsedFilters
-          + (mode.usesKnn() ? " instruction=\"" + instructionText + "\"" : ""));
-      long start = System.nanoTime();
-      float[] vector = mode.usesKnn() ? encode(idx, instructionText, rq == null ? query : rq.knnText()) : null;
-      SearchRequest.Builder request = SearchRequest.builder(mode).text(bm25Text()).vector(vector).filters(parsedFilters)
-          .k(rq == null ? k : Math.max(k, depth))
-          .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates);
-      if (rq != null) {
-        layer.applyTo(request, rq, userBm25());
+      RadiologySearch layer = radiology.layer().resolve(idx);
+      if (facets && layer == null) {
+        throw new IllegalArgumentException("--facets needs the radiology layer (an index built with it, and not --radiology off)");
       }
-      List<SearchHit> fused = new ReportSearcher(idx).search(request.build());
-      List<SearchHit> hits = rq == null ? fused : layer.rerank(fused, rq, k);
-      output.print(spec.commandLine().getOut(), hits, start, extras(layer, rq, fused));
+      long start = System.nanoTime();
+      QuerySearch.Result result = new QuerySearch(idx, layer, (instr, text) -> encode(idx, instr, text)).search(request);
+      LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
+          + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + request.filters()
+          + (mode.usesKnn() ? " instruction=\"" + result.instruction() + "\"" : ""));
+      output.print(spec.commandLine().getOut(), result.hits(), start, extras(result));
     }
     return 0;
   }
 
-  /** What the status preset names: the first finding the query was understood to ask about, else the query. */
-  private String instructionSubject(RadiologyQuery rq) {
-    return rq != null && rq.understood().hasFindings() ? rq.understood().findings().get(0).finding().replace('_', ' ') : query;
-  }
-
-  /** The user's own Lucene query for the BM25 side (--query in BM25 mode, --bm25-query), or null. */
-  private org.apache.lucene.search.Query userBm25() {
-    return switch (mode) {
-      case BM25 -> new Bm25QueryParser().parse(query);
-      case HYBRID -> bm25Query == null ? null : new Bm25QueryParser().parse(bm25Query);
-      case KNN -> null;
-    };
-  }
-
   /** What the radiology layer adds to the output: the understood query, facets, each hit's findings. */
-  private HitsOutput.Extras extras(RadiologySearch layer, RadiologyQuery rq, List<SearchHit> fused) {
-    if (rq == null) {
-      if (facets) {
-        throw new IllegalArgumentException("--facets needs the radiology layer (an index built with it, and not --radiology off)");
-      }
+  private HitsOutput.Extras extras(QuerySearch.Result result) {
+    if (result.understood() == null) {
       return HitsOutput.Extras.NONE;
     }
     List<String> header = new java.util.ArrayList<>();
     Map<String, Object> json = new LinkedHashMap<>();
     if (output.explain()) {
-      header.add("understood: " + rq.understood().describe());
-      json.put("understood", rq.understood().describe());
+      header.add("understood: " + result.understood().describe());
+      json.put("understood", result.understood().describe());
     }
-    if (facets) {
-      var counts = layer.facets(fused);
-      header.add("facets over " + fused.size() + " hits:");
+    if (result.facets() != null) {
+      header.add("facets over " + result.pool() + " hits:");
       Map<String, Object> jf = new LinkedHashMap<>();
-      counts.forEach((f, byStatus) -> {
+      result.facets().forEach((f, byStatus) -> {
         header.add(String.format(Locale.ROOT, "  %-28s %s", f, byStatus.toString().toLowerCase(Locale.ROOT)));
         Map<String, Integer> m = new LinkedHashMap<>();
         byStatus.forEach((st, n) -> m.put(st.label(), n));
@@ -176,16 +151,7 @@ public final class SearchCommand implements Callable<Integer> {
       });
       json.put("facets", jf);
     }
-    return new HitsOutput.Extras(header, json, h -> layer.explain(rq, layer.findings(h)));
-  }
-
-  /** The BM25 side's Lucene query: --query in BM25 mode, else --bm25-query or the words of --query. */
-  private String bm25Text() {
-    return switch (mode) {
-      case BM25 -> query;
-      case HYBRID -> bm25Query != null ? bm25Query : Bm25QueryParser.plainText(query);
-      case KNN -> null;
-    };
+    return new HitsOutput.Extras(header, json, h -> result.explanations().get(h.id()));
   }
 
   /** The vector of {@code text} (the query, or its clinical rewording), from the index's model unless --model names another. */

@@ -37,6 +37,8 @@ group degenerative = degenerative | degeneration | degenerative change | degener
 group curvature = curvature | curve | curving | convexity | convex | dextroconvex | levoconvex
 group pleura = pleura | pleural | apical pleural | pleural surface | pleural-based | biapical pleural | apical
 group thickening = thickening | thickened | thick
+group airfluid = air fluid level | air-fluid level
+group effusion = pleural effusion | effusion | pleural fluid
 group markings = marking | interstitial marking | bronchovascular marking | lung marking | pulmonary marking | interstitium | interstitial pattern | vascular marking | interstitial | bronchovascular | reticular marking | reticular pattern | interstitial opacity | reticular opacity | reticulonodular | reticulation
 group coarse = increased | prominent | prominence | coarse | coarsened | coarsening | accentuated | accentuation | chronic | diffuse | mild | mildly increased | mildly prominent | increase | course | coarse interstitial | reticular
 group vasculature = pulmonary vasculature | vascularity | pulmonary vascular | pulmonary vessel | vasculature | pulmonary vascularity | vascular | vessel | hila | hilar vessel
@@ -95,7 +97,10 @@ finding hydropneumothorax
   mesh Hydropneumothorax | Hemopneumothorax
   parent pneumothorax
   parent pleural_effusion
-  phrase hydropneumothorax | hemopneumothorax | hydro pneumothorax | hydropneumothoraces | air fluid level | air-fluid level | pleural air fluid level
+  phrase hydropneumothorax | hemopneumothorax | hydro pneumothorax | hydropneumothoraces | pleural air fluid level
+  # an air-fluid level alone is no pleural finding (hiatal hernia, abscess, cavity): only next to pleural words
+  compound pleura + airfluid
+  compound effusion + airfluid
 
 finding hemothorax
   mesh Hemothorax

@@ -114,6 +114,15 @@ class FindingExtractorTest {
   @Nested
   class Compounds {
     @Test
+    void anAirFluidLevelIsAHydropneumothoraxOnlyNextToPleuralWords() {
+      assertEquals(Status.PRESENT, status("Right pleural effusion with air fluid level.", "hydropneumothorax"));
+      assertEquals(Status.PRESENT, status("Right pleural air-fluid level.", "pneumothorax")); // its parent
+      String hernia = "Retrocardiac soft tissue density containing an air-fluid level. Moderate-sized hiatal hernia.";
+      assertNull(status(hernia, "hydropneumothorax"));
+      assertNull(status(hernia, "pneumothorax"));
+    }
+
+    @Test
     void anAnchorAndAModifierNameAFindingInEitherOrder() {
       assertEquals(Status.PRESENT, status("The heart is mildly enlarged.", "cardiomegaly"));
       assertEquals(Status.PRESENT, status("Enlarged cardiac silhouette.", "cardiomegaly"));
