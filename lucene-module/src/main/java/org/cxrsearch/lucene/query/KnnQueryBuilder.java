@@ -20,15 +20,31 @@ import org.cxrsearch.lucene.schema.ReportFields;
  */
 public record KnnQueryBuilder(VectorQuantization quantization) {
 
+  /** Smallest automatic HNSW queue, however few hits are wanted. */
+  public static final int MIN_CANDIDATES = 100;
+
   /** The query for the {@code candidates} best documents; callers take the top k of it. */
   public Query build(float[] queryVector, int candidates, Query filter) {
+    return build(ReportFields.VECTOR, queryVector, candidates, filter);
+  }
+
+  /** As {@link #build(float[], int, Query)}, on vector field {@code field} (hosts name their own fields). */
+  public Query build(String field, float[] queryVector, int candidates, Query filter) {
     if (candidates <= 0) {
       throw new IllegalArgumentException("KNN candidates must be positive: " + candidates);
     }
-    Query knn = new KnnFloatVectorQuery(ReportFields.VECTOR, queryVector, candidates, filter);
+    Query knn = new KnnFloatVectorQuery(field, queryVector, candidates, filter);
     return quantization.quantized()
-        ? RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, queryVector, ReportFields.VECTOR, candidates)
+        ? RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, queryVector, field, candidates)
         : knn;
+  }
+
+  /**
+   * The automatic HNSW queue size for {@code wanted} hits: {@code max(wanted, 100)} times the
+   * quantization's oversampling, so coarser codes get more candidates to rescore.
+   */
+  public int autoCandidates(int wanted) {
+    return Math.max(wanted, MIN_CANDIDATES) * quantization.defaultOversample();
   }
 
   /** The cosine of unit vectors from a Lucene {@code DOT_PRODUCT} score. */

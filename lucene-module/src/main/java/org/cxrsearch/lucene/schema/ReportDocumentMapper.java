@@ -106,7 +106,13 @@ public final class ReportDocumentMapper {
     return b.build();
   }
 
-  private float[] unit(String id, float[] vector) {
+  /**
+   * {@code vector} at unit length (itself if it already is, within 1e-4), as every indexed vector is.
+   *
+   * @param id the report, named in errors
+   * @throws IllegalArgumentException if the vector has the wrong length, is zero or not finite
+   */
+  public float[] unit(String id, float[] vector) {
     Objects.requireNonNull(vector, "vector");
     if (vector.length != dimensions) {
       throw new IllegalArgumentException(

@@ -46,8 +46,6 @@ import org.cxrsearch.lucene.schema.ReportFields;
  */
 public record HybridSearcher(int dimensions, VectorQuantization quantization) {
 
-  private static final int MIN_CANDIDATES = 100;
-
   public HybridSearcher {
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be positive: " + dimensions);
@@ -105,7 +103,7 @@ public record HybridSearcher(int dimensions, VectorQuantization quantization) {
   }
 
   private int autoCandidates(int wanted) {
-    return Math.max(wanted, MIN_CANDIDATES) * quantization.defaultOversample();
+    return new KnnQueryBuilder(quantization).autoCandidates(wanted); // the OpenSearch plugin's cxr_knn uses the same rule
   }
 
   private static List<ScoredDoc> bm25(IndexSearcher searcher, Query query, Query filter, int n) throws IOException {
