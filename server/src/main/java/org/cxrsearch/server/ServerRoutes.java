@@ -1,6 +1,11 @@
 package org.cxrsearch.server;
 
+import org.cxrsearch.server.es.BulkApi;
 import org.cxrsearch.server.es.ClusterApi;
+import org.cxrsearch.server.es.CxrApi;
+import org.cxrsearch.server.es.DocumentApi;
+import org.cxrsearch.server.es.IndicesApi;
+import org.cxrsearch.server.es.SearchApi;
 import org.cxrsearch.server.http.Routes;
 
 /**
@@ -17,6 +22,11 @@ public final class ServerRoutes {
   public static Routes build(ServerContext ctx) {
     Routes routes = new Routes();
     new ClusterApi(ctx).register(routes);
+    new IndicesApi(ctx).register(routes);
+    new DocumentApi(ctx).register(routes);
+    new BulkApi(ctx).register(routes);
+    new SearchApi(ctx).register(routes);
+    new CxrApi(ctx).register(routes);
     return routes;
   }
 }
