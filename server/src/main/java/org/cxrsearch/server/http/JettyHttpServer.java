@@ -34,6 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JettyHttpServer implements AutoCloseable {
 
+  /** Stack of a handler thread (reserved address space; only the pages used are committed). */
+  static final long HANDLER_STACK_BYTES = 16L << 20;
+
   private static final System.Logger ACCESS = System.getLogger("org.cxrsearch.server.access");
 
   private final Server server;
@@ -57,7 +60,11 @@ public final class JettyHttpServer implements AutoCloseable {
   public static JettyHttpServer start(Dispatcher dispatcher) throws Exception {
     ServerOptions options = dispatcher.options();
     requireSafeBind(options);
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, options.limits().maxConcurrent() + options.limits().maxQueued() + 8), 4);
+    int maxThreads = Math.max(16, options.limits().maxConcurrent() + options.limits().maxQueued() + 8);
+    // Handler threads run ONNX Runtime (session creation and inference): its native code needs more
+    // stack than the JVM's 1 MB default for new threads, and overflowing it kills the process.
+    java.util.concurrent.ThreadFactory bigStacks = r -> new Thread(null, r, "cxrsearch-http", HANDLER_STACK_BYTES);
+    QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 4, 60_000, -1, null, null, bigStacks);
     threads.setName("cxrsearch-http");
     Server server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
