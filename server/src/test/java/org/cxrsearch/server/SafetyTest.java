@@ -76,10 +76,10 @@ class SafetyTest {
   @Test
   void indexNamesAreValidatedAsElasticsearchDoes() throws Exception {
     try (TestServer s = TestServer.start(data)) {
-      for (String bad : List.of("Upper", "_under", "-dash", "a%2Fb", "..", "a%5Cb", "a*b", "a%3Fb", "a%23b", "a%3Ab")) {
+      for (String bad : List.of("Upper", "_under", "-dash", "a%2Fb", "a%5Cb", "a*b", "a%3Fb", "a%23b", "a%3Ab", "..")) {
         TestServer.Reply r = s.send("PUT", "/" + bad, "{}");
         assertEquals(400, r.status(), bad + ": " + r.body());
-        if (!bad.equals("..")) { // Jetty refuses a ".." segment before routing, with its own 400
+        if (!bad.equals("..")) { // Jetty refuses a ".." segment before routing, with its own 400 (and closes the connection)
           assertEquals("invalid_index_name_exception", r.json().at("/error/type").asText(), bad);
         }
       }

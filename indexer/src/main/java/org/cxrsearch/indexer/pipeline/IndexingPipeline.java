@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +38,14 @@ import org.cxrsearch.onnx.encode.TextEncoder;
  * The encoder sorts each window by length and cuts it into token-budgeted batches (so the batches
  * are length-sorted), and returns the vectors in input order. The queues between stages hold at
  * most {@link IndexingSettings#queueDepth()} windows, which bounds memory whatever the input size:
- * a slow stage blocks the one before it. There is one encode thread on purpose: the encoder is
+ * a slow stage blocks the one before it. The queues are {@link StageQueue}s, whose end and abort
+ * never block: when any stage fails, the run aborts both queues, so no stage waits forever on a full
+ * queue that nobody drains any more. There is one encode thread on purpose: the encoder is
  * already parallel inside (ONNX Runtime intra-op threads), and one thread keeps the windows in
- * input order, so when an id occurs twice in the input the later record wins.
+ * input order, so when an id occurs twice in the input the later record wins; the summary counts
+ * such repeats and names the first few ({@link IndexingSummary#duplicates()}), since two reports
+ * under one id usually mean a broken export rather than an intended update (the read stage keeps
+ * the run's ids in memory for this).
  *
  * <p>The resume check compares a record with the last commit, which knows nothing of what this
  * run wrote since. So an id is only ever skipped on its first occurrence in the run: once a record
@@ -103,21 +106,23 @@ public final class IndexingPipeline {
   }
 
   /** A group of records that travel through the stages together; {@code vectors} set by the encoder. */
-  private record Window(List<InputRecord> records, float[][] vectors) {
-    static final Window END = new Window(List.of(), new float[0][]);
-  }
+  private record Window(List<InputRecord> records, float[][] vectors) {}
 
   private final class Counters {
     final long start = nanoClock.getAsLong();
     final AtomicLong read = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    // Every id accepted in this run (ids only, to report repeats), and the first repeated ones.
+    final Set<String> seen = new HashSet<>();
+    final List<String> firstDuplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
     long indexed;
     long commits;
 
     IndexingSummary snapshot() {
       return new IndexingSummary(read.get(), indexed, skipped.get(), failed.get(), commits,
-          Duration.ofNanos(nanoClock.getAsLong() - start));
+          Duration.ofNanos(nanoClock.getAsLong() - start), duplicates.get(), firstDuplicates);
     }
   }
 
@@ -128,8 +133,8 @@ public final class IndexingPipeline {
    */
   public IndexingSummary run(RecordReader reader) throws IOException, InterruptedException {
     Counters counters = new Counters();
-    BlockingQueue<Window> toEncode = new ArrayBlockingQueue<>(settings.queueDepth());
-    BlockingQueue<Window> toWrite = new ArrayBlockingQueue<>(settings.queueDepth());
+    StageQueue<Window> toEncode = new StageQueue<>(settings.queueDepth());
+    StageQueue<Window> toWrite = new StageQueue<>(settings.queueDepth());
     ExecutorService stages = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "cxrsearch-indexer-stage");
       t.setDaemon(true);
@@ -144,12 +149,16 @@ public final class IndexingPipeline {
         encode(toEncode, toWrite);
         return null;
       });
-      write(toWrite, counters, reader, List.of(encoding, reading));
-      reading.get();
+      write(toWrite, counters, reader);
+      // A failed stage ends the stream early: report it rather than commit a partial run as done.
       encoding.get();
+      reading.get();
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } finally {
+      // However the run ends, no stage may stay blocked on a queue whose other side is gone.
+      toEncode.abort();
+      toWrite.abort();
       awaitStages(stages);
     }
     commit(counters);
@@ -184,7 +193,7 @@ public final class IndexingPipeline {
     }
   }
 
-  private void read(RecordReader reader, BlockingQueue<Window> out, Counters counters) throws Exception {
+  private void read(RecordReader reader, StageQueue<Window> out, Counters counters) throws Exception {
     try {
       List<InputRecord> window = new ArrayList<>(settings.windowSize());
       Set<String> written = new HashSet<>(); // ids sent to be written by this run (see the class doc)
@@ -198,6 +207,7 @@ public final class IndexingPipeline {
           }
           case ReadOutcome.Accepted a -> {
             ReportDocument doc = a.record().document();
+            countRepeat(doc.id(), counters);
             if (settings.resume() && !written.contains(doc.id()) && alreadyIndexed(doc)) {
               counters.skipped.incrementAndGet();
             } else {
@@ -217,7 +227,17 @@ public final class IndexingPipeline {
         out.put(new Window(window, null));
       }
     } finally {
-      out.put(Window.END); // the encode stage must end even when reading failed
+      out.finish(); // the encode stage must end even when reading failed; never blocks
+    }
+  }
+
+  /** Called by the read stage only: {@code seen} needs no lock. */
+  private static void countRepeat(String id, Counters counters) {
+    if (!counters.seen.add(id)) {
+      counters.duplicates.incrementAndGet();
+      if (counters.firstDuplicates.size() < IndexingSummary.DUPLICATES_NAMED && !counters.firstDuplicates.contains(id)) {
+        counters.firstDuplicates.add(id);
+      }
     }
   }
 
@@ -225,13 +245,13 @@ public final class IndexingPipeline {
     return index.contentHash(doc.id()).map(doc.contentHash()::equals).orElse(false);
   }
 
-  private void encode(BlockingQueue<Window> in, BlockingQueue<Window> out) throws Exception {
+  private void encode(StageQueue<Window> in, StageQueue<Window> out) throws Exception {
     try {
-      for (Window w = in.take(); w != Window.END; w = in.take()) {
+      for (Window w = in.take(); w != null; w = in.take()) {
         out.put(new Window(w.records(), embed(w.records())));
       }
     } finally {
-      out.put(Window.END);
+      out.finish();
     }
   }
 
@@ -239,12 +259,12 @@ public final class IndexingPipeline {
     return new DocumentEmbedder(encoder, index.metadata().documentInstruction()).embed(records.stream().map(InputRecord::document).toList());
   }
 
-  private void write(BlockingQueue<Window> in, Counters counters, RecordReader reader, List<Future<?>> upstream)
-      throws IOException, InterruptedException, ExecutionException {
+  private void write(StageQueue<Window> in, Counters counters, RecordReader reader)
+      throws IOException, InterruptedException {
     long lastCommit = nanoClock.getAsLong();
     long sinceCommit = 0;
     long commitIntervalNanos = settings.commitInterval().toNanos();
-    for (Window w = in.take(); w != Window.END; w = in.take()) {
+    for (Window w = in.take(); w != null; w = in.take()) {
       for (int i = 0; i < w.records().size(); i++) {
         InputRecord record = w.records().get(i);
         try {
@@ -264,9 +284,6 @@ public final class IndexingPipeline {
         }
       }
       progress.update(counters.snapshot(), reader.bytesRead(), reader.totalBytes());
-    }
-    for (Future<?> f : upstream) {
-      f.get(); // a failed stage ends the stream early: report it rather than commit a partial run as done
     }
   }
 

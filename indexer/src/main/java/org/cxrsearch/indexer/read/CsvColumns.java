@@ -32,11 +32,11 @@ public record CsvColumns(Map<String, String> mapping) {
     for (String pair : spec.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0 || eq == pair.length() - 1) {
-        throw new IllegalArgumentException("bad --csv-columns entry '" + pair + "': expected field=column");
+        throw new IllegalArgumentException("bad CSV column mapping entry '" + pair + "': expected field=column");
       }
       String field = pair.substring(0, eq).strip();
       if (m.put(field, pair.substring(eq + 1).strip()) != null) {
-        throw new IllegalArgumentException("--csv-columns maps '" + field + "' twice");
+        throw new IllegalArgumentException("the CSV column mapping maps '" + field + "' twice");
       }
     }
     return new CsvColumns(m);

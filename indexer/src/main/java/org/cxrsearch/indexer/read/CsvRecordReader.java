@@ -1,6 +1,13 @@
 package org.cxrsearch.indexer.read;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +15,17 @@ import java.util.Map;
 
 /**
  * CSV (RFC 4180: comma separated, double-quoted fields may hold commas, quotes written twice and
- * line breaks) with a header row and a {@link CsvColumns} mapping. A row whose field count differs
+ * line breaks; CRLF or LF line ends; an optional UTF-8 byte order mark) with a header row and a
+ * {@link CsvColumns} mapping. {@link RecordSplitter} cuts the input into records (keeping line
+ * numbers, isolating oversized and non-UTF-8 records); Jackson's CSV parser splits each record into
+ * fields. A quote inside an unquoted field is kept as a character. A row whose field count differs
  * from the header's, or with text after a closing quote, is rejected; empty cells count as absent.
  */
 public final class CsvRecordReader extends SplitRecordReader {
+
+  /** One CSV row as a list of strings; immutable and thread-safe. */
+  private static final ObjectReader ROW =
+      new CsvMapper().readerForListOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
 
   private final Map<String, Integer> columns;
   private final int width;
@@ -25,16 +39,14 @@ public final class CsvRecordReader extends SplitRecordReader {
 
   private List<String> readHeader() throws IOException {
     String row = readHeaderRecord();
-    List<String> header;
+    if (row.startsWith("\uFEFF")) { // a byte order mark, as spreadsheet exports write
+      row = row.substring(1);
+    }
     try {
-      header = split(row);
+      return split(row);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": bad header row: " + e.getMessage(), e);
     }
-    if (header.get(0).startsWith("\uFEFF")) { // a byte order mark, as spreadsheet exports write
-      header.set(0, header.get(0).substring(1));
-    }
-    return header;
   }
 
   @Override
@@ -69,49 +81,31 @@ public final class CsvRecordReader extends SplitRecordReader {
     return fields.validate(file, line);
   }
 
-  /** RFC 4180 field splitting of one record. */
+  /**
+   * RFC 4180 field splitting of one record, by Jackson's CSV parser: quoted fields may hold commas,
+   * line breaks and doubled quotes; a quote inside an unquoted field is a literal character.
+   *
+   * @throws IllegalArgumentException with the parser's reason and column when the record is malformed
+   */
   static List<String> split(String record) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    int i = 0;
-    int n = record.length();
-    while (true) {
-      if (i < n && record.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new IllegalArgumentException("a quoted field is not closed");
-          }
-          char c = record.charAt(i++);
-          if (c == '"') {
-            if (i < n && record.charAt(i) == '"') {
-              cell.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            cell.append(c);
-          }
-        }
-        if (i < n && record.charAt(i) != ',') {
-          throw new IllegalArgumentException("text after a closing quote in field " + (cells.size() + 1));
-        }
-      } else {
-        while (i < n && record.charAt(i) != ',') {
-          char c = record.charAt(i++);
-          if (c == '"') {
-            throw new IllegalArgumentException("a quote inside an unquoted field " + (cells.size() + 1));
-          }
-          cell.append(c);
-        }
+    if (record.isEmpty()) {
+      return new ArrayList<>(List.of(""));
+    }
+    try (MappingIterator<List<String>> rows = ROW.readValues(record)) {
+      List<String> cells = new ArrayList<>(rows.nextValue());
+      if (rows.hasNextValue()) {
+        throw new IllegalArgumentException("more than one row in one record");
       }
-      cells.add(cell.toString());
-      cell.setLength(0);
-      if (i >= n) {
-        return cells;
-      }
-      i++; // the comma
+      return cells;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String reason = e.getOriginalMessage().contains("Expected column separator")
+          ? "text after a closing quote" // the only place Jackson's parser expects a separator and finds text
+          : e.getOriginalMessage().replace('\n', ' ');
+      throw new IllegalArgumentException(
+          reason + (at != null && at.getColumnNr() > 0 ? " (at character " + at.getColumnNr() + ")" : ""), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String: not expected
     }
   }
 }

@@ -9,8 +9,11 @@ import java.util.Arrays;
  * UTF-8 can be rejected alone and an oversized one skipped without being buffered.
  *
  * <p>A record ends at {@code \n} (a preceding {@code \r} is dropped). In quote-aware mode (CSV,
- * RFC 4180) a {@code \n} inside double quotes does not end the record; a doubled quote toggles the
- * state twice, which leaves it right. Working on bytes is safe for UTF-8 because every byte of a
+ * RFC 4180) a {@code \n} inside a quoted field does not end the record. A quote opens a quoted
+ * field only at the start of a field; inside one, a quote closes it, and a quote right after the
+ * closing one is the escaped {@code ""} and reopens it. A quote in the middle of an unquoted field
+ * ({@code Nodule 5" in the RUL}) is a literal character: counting it would leave the splitter
+ * "inside quotes" and swallow the rest of the input into one record. Working on bytes is safe for UTF-8 because every byte of a
  * multi-byte sequence is {@code >= 0x80}, so {@code "}, {@code \r} and {@code \n} are never part of
  * one. Line numbers count every {@code \n}, quoted or not, so they match what an editor shows.
  */
@@ -47,6 +50,8 @@ final class RecordSplitter {
     int len = 0;
     boolean oversized = false;
     boolean inQuotes = false;
+    boolean fieldStart = true; // at the first byte of a field
+    boolean justClosed = false; // the previous byte closed a quoted field
     while (fill()) {
       byte b = buf[pos++];
       consumed++;
@@ -55,8 +60,21 @@ final class RecordSplitter {
         if (!inQuotes) {
           return finish(out, len, line, oversized, false);
         }
-      } else if (quoteAware && b == '"') {
-        inQuotes = !inQuotes;
+      }
+      if (quoteAware) {
+        if (b == '"') {
+          if (inQuotes) {
+            inQuotes = false;
+            justClosed = true;
+          } else {
+            inQuotes = fieldStart || justClosed; // elsewhere a literal quote
+            justClosed = false;
+          }
+          fieldStart = false;
+        } else {
+          justClosed = false;
+          fieldStart = b == ',' && !inQuotes;
+        }
       }
       if (oversized) {
         continue;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -250,20 +251,7 @@ class IndexingPipelineTest {
       return good.encodeWithInstruction(texts);
     });
     // the write stage fails (here: its progress display) while the encoder is inside its second call
-    ProgressListener failsOnceEncoding = new ProgressListener() {
-      @Override
-      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
-        try {
-          secondCallStarted.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("display broke");
-      }
-
-      @Override
-      public void close() {}
-    };
+    ProgressListener failsOnceEncoding = displayThatBreaksAfter(secondCallStarted, 0);
     Path in = input(report("a", "x"), report("b", "y"), report("c", "z"));
     try (ReportIndex index = open(uninterruptible);
         ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
@@ -295,6 +283,102 @@ class IndexingPipelineTest {
     try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
       assertEquals(2, index.numDocs(), "the first window was committed before the failure");
       assertTrue(index.get("a").isPresent() && index.get("b").isPresent());
+    }
+  }
+
+  @Test
+  void duplicateIdsInOneInputAreCountedAndNamedInTheSummary() throws Exception {
+    HashingEncoder encoder = new HashingEncoder();
+    Path in = input(report("a", "One."), report("b", "Two."), report("a", "Three."), report("c", "Four."),
+        report("b", "Five."), report("a", "Six."));
+    IndexingSummary s = run(encoder, IndexingSettings.DEFAULTS.withWindowSize(2), in);
+    assertEquals(6, s.indexed());
+    assertEquals(3, s.duplicates(), "records 3, 5 and 6 repeat an id read before");
+    assertEquals(List.of("a", "b"), s.firstDuplicates());
+    assertTrue(s.describe().contains("3 records repeat an id read earlier in this input (the last one wins): a, b"),
+        s.describe());
+    try (ReportIndex index = ReportIndex.openReadOnly(dir.resolve("index"))) {
+      assertEquals(3, index.numDocs());
+      assertEquals("Six.", index.get("a").orElseThrow().text());
+    }
+
+    IndexingSummary unique = run(encoder, IndexingSettings.DEFAULTS, input(report("x", "One."), report("y", "Two.")));
+    assertEquals(0, unique.duplicates());
+    assertFalse(unique.describe().contains("repeat"), unique.describe());
+  }
+
+  /** Enough records, one per window, to fill both queues (depth 2) while a stage is failing. */
+  private Path fiftyReports() throws IOException {
+    String[] lines = new String[50];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = report("r" + i, "Report number " + i + ".");
+    }
+    return input(lines);
+  }
+
+  @Test
+  void anEncoderFailureWhileTheReadQueueIsFullEndsTheRunPromptly() throws Exception {
+    TextEncoder failsSlowly = encoder(texts -> {
+      sleep(200); // meanwhile the read stage fills its queue and blocks in put
+      throw new IllegalStateException("model crashed");
+    });
+    Path in = fiftyReports();
+    // Preemptive: a hang here is the defect, and run() deliberately outlives interrupts of its caller.
+    var e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(IllegalStateException.class, () -> run(failsSlowly, IndexingSettings.DEFAULTS.withWindowSize(1), in)));
+    assertEquals("model crashed", e.getMessage());
+  }
+
+  @Test
+  void aWriteFailureWhileTheEncodeQueueIsFullEndsTheRunPromptly() throws Exception {
+    HashingEncoder good = new HashingEncoder();
+    CountDownLatch encodeQueueFull = new CountDownLatch(4); // 1 being written, 2 queued, 1 waiting in put
+    TextEncoder counting = encoder(texts -> {
+      encodeQueueFull.countDown();
+      return good.encodeWithInstruction(texts);
+    });
+    ProgressListener failingWriter = displayThatBreaksAfter(encodeQueueFull, 100); // 100 ms: the encoder reaches its put
+    Path in = fiftyReports();
+    var e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      try (ReportIndex index = open(counting);
+          ErrorLog errors = new ErrorLog(dir.resolve("errors.jsonl"));
+          var reader = new JsonLinesReader(in, ReadLimits.DEFAULTS)) {
+        IndexingPipeline pipeline =
+            new IndexingPipeline(counting, index, errors, IndexingSettings.DEFAULTS.withWindowSize(1), failingWriter);
+        return assertThrows(IllegalStateException.class, () -> pipeline.run(reader));
+      }
+    });
+    assertEquals("display broke", e.getMessage());
+  }
+
+  /**
+   * A progress display that fails the write stage ("display broke") on its first update, once
+   * {@code latch} has opened and {@code settleMillis} more have passed.
+   */
+  private static ProgressListener displayThatBreaksAfter(CountDownLatch latch, long settleMillis) {
+    return new ProgressListener() {
+      @Override
+      public void update(IndexingSummary soFar, long bytesRead, long totalBytes) {
+        try {
+          latch.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        sleep(settleMillis);
+        throw new IllegalStateException("display broke");
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -201,4 +201,45 @@ class ReadersTest {
     assertEquals(List.of("a", "", "b,c", "d\"e", ""), CsvRecordReader.split("a,,\"b,c\",\"d\"\"e\","));
     assertEquals(List.of(""), CsvRecordReader.split(""));
   }
+
+  @Test
+  void csvStrayQuoteInsideAnUnquotedFieldStaysInItsOwnRecord() throws IOException {
+    Path in = write("stray.csv", utf8("""
+        id,text
+        1,Nodule 5" in the RUL.
+        2,No change.
+        3,"Quoted, with ""doubled"" quotes."
+        4,Trailing inch mark 2"
+        5,Clear.
+        """));
+    List<ReadOutcome> out = readAll(new CsvRecordReader(in, CsvColumns.BY_HEADER, ReadLimits.DEFAULTS));
+    assertEquals(5, out.size(), "one record per line: " + out);
+    assertEquals("Nodule 5\" in the RUL.", accepted(out.get(0)).text());
+    assertEquals("No change.", accepted(out.get(1)).text());
+    assertEquals("Quoted, with \"doubled\" quotes.", accepted(out.get(2)).text());
+    assertEquals("Trailing inch mark 2\"", accepted(out.get(3)).text());
+    assertEquals("Clear.", accepted(out.get(4)).text());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i + 2, ((ReadOutcome.Accepted) out.get(i)).record().line());
+    }
+  }
+
+  @Test
+  void csvWithBomCrlfAndQuotedLineBreaksKeepsEditorLineNumbers() throws IOException {
+    Path in = write("crlf.csv", utf8("\uFEFF\"id\",\"text\"\r\n"
+        + "a,\"First line.\r\nSecond line.\"\r\n" // lines 2-3
+        + "b,\"He said \"\"stable\"\"\"\r\n" // line 4
+        + "c,\"x\"y\r\n" // line 5: text after a closing quote
+        + "d,Last.\r\n")); // line 6
+    List<ReadOutcome> out = readAll(new CsvRecordReader(in, CsvColumns.BY_HEADER, ReadLimits.DEFAULTS));
+    assertEquals(4, out.size(), out.toString());
+    assertEquals("a", accepted(out.get(0)).id(), "the BOM is not part of the first column's name");
+    assertEquals("First line.\r\nSecond line.", accepted(out.get(0)).text());
+    assertEquals("He said \"stable\"", accepted(out.get(1)).text());
+    assertEquals(4, ((ReadOutcome.Accepted) out.get(1)).record().line());
+    assertEquals(5, rejected(out.get(2)).line());
+    assertTrue(rejected(out.get(2)).reason().startsWith("malformed CSV: "), rejected(out.get(2)).reason());
+    assertEquals("Last.", accepted(out.get(3)).text());
+    assertEquals(6, ((ReadOutcome.Accepted) out.get(3)).record().line());
+  }
 }

@@ -7,9 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cxrsearch.lucene.codec.VectorQuantization;
-import org.cxrsearch.onnx.bundle.DefaultModel;
 import org.cxrsearch.onnx.bundle.ModelFamily;
-import org.cxrsearch.onnx.bundle.ModelResolver;
+import org.cxrsearch.onnx.bundle.EmbeddedModel;
 import org.cxrsearch.onnx.encode.EncoderInfo;
 import org.cxrsearch.onnx.encode.InstructionFormat;
 
@@ -156,8 +155,8 @@ public record IndexMetadata(EncoderInfo encoder, String documentInstruction, Vec
     if (!modelSource.isBlank()) {
       return modelSource;
     }
-    if (encoder.family() == ModelFamily.SENTENCE_TRANSFORMER && encoder.name().equals(DefaultModel.NAME)) {
-      return ModelResolver.DEFAULT;
+    if (encoder.family() == ModelFamily.SENTENCE_TRANSFORMER && encoder.name().equals(EmbeddedModel.DEFAULT_NAME)) {
+      return EmbeddedModel.SPEC;
     }
     throw new IncompatibleIndexException("the index was built with model '" + encoder.name() + "' (fingerprint "
         + encoder.fingerprint() + ") but does not record where it is; pass --model with that bundle directory");

@@ -1,25 +1,15 @@
 package org.cxrsearch.onnx.bundle;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.FunctionProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.SparseTensorProto;
-import ai.onnx.proto.OnnxMl.StringStringEntryProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.cxrsearch.onnx.proto.OnnxModelScan;
+import org.cxrsearch.onnx.proto.OnnxModelScan.TensorHeader;
 
 /**
  * The external-data references of an ONNX model, and the check that they stay inside the bundle.
@@ -37,8 +27,9 @@ import java.util.OptionalLong;
  * node attributes (such as {@code Constant}), nested sub-graphs ({@code If}, {@code Loop},
  * {@code Scan}) and the nodes of model-local functions.
  *
- * <p>The model is memory-mapped and parsed with aliasing, so inline {@code raw_data} is not copied
- * onto the heap: checking a model with large inline weights costs no more memory than its metadata.
+ * <p>The model is memory-mapped and walked by {@link OnnxModelScan}, so inline {@code raw_data} is
+ * not copied onto the heap: checking a model with large inline weights costs no more memory than its
+ * metadata.
  */
 public final class ExternalData {
 
@@ -57,13 +48,16 @@ public final class ExternalData {
 
   /** The external-data references of every tensor of {@code model}, in graph order. */
   public static List<Reference> references(Path model) {
-    ModelProto proto = parse(model);
     List<Reference> out = new ArrayList<>();
-    graph(proto.getGraph(), model, out);
-    for (FunctionProto f : proto.getFunctionsList()) {
-      for (NodeProto n : f.getNodeList()) {
-        node(n, model, out);
-      }
+    try {
+      OnnxModelScan.scan(model, new OnnxModelScan.Visitor() {
+        @Override
+        public void tensor(TensorHeader t) {
+          ExternalData.tensor(t, model, out);
+        }
+      });
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelLoadException("cannot parse " + model + " as an ONNX model: " + e.getMessage(), e);
     }
     return out;
   }
@@ -96,77 +90,28 @@ public final class ExternalData {
         sizes.put(file, size);
         files.add(file);
       }
-      OptionalLong need = ref.requiredLength();
-      long end = ref.offset() + (need.isPresent() ? need.getAsLong() : 0);
-      if (end > size) {
-        throw new ModelLoadException(what + " needs bytes [" + ref.offset() + ", " + end + ") of '" + ref.location()
+      long need = ref.requiredLength().orElse(0);
+      // offset + need may exceed Long.MAX_VALUE (a crafted model): compare without adding.
+      if (need > size || ref.offset() > size - need) {
+        String range = ref.offset() <= Long.MAX_VALUE - need
+            ? "bytes [" + ref.offset() + ", " + (ref.offset() + need) + ")"
+            : need + " bytes from offset " + ref.offset();
+        throw new ModelLoadException(what + " needs " + range + " of '" + ref.location()
             + "', but that file has only " + size + " bytes (truncated?)");
       }
     }
     return List.copyOf(files);
   }
 
-  private static ModelProto parse(Path model) {
-    try (FileChannel ch = FileChannel.open(model, StandardOpenOption.READ)) {
-      // A mapped, immutable ByteString lets protobuf alias raw_data instead of copying it.
-      CodedInputStream in = UnsafeByteOperations.unsafeWrap(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()))
-          .newCodedInput();
-      in.enableAliasing(true);
-      return ModelProto.parseFrom(in);
-    } catch (IOException | RuntimeException e) {
-      throw new ModelLoadException("cannot parse " + model + " as an ONNX model: " + e.getMessage(), e);
-    }
-  }
-
-  private static void graph(GraphProto g, Path model, List<Reference> out) {
-    for (TensorProto t : g.getInitializerList()) {
-      tensor(t, model, out);
-    }
-    for (SparseTensorProto s : g.getSparseInitializerList()) {
-      sparse(s, model, out);
-    }
-    for (NodeProto n : g.getNodeList()) {
-      node(n, model, out);
-    }
-  }
-
-  private static void node(NodeProto n, Path model, List<Reference> out) {
-    for (AttributeProto a : n.getAttributeList()) {
-      if (a.hasT()) {
-        tensor(a.getT(), model, out);
-      }
-      for (TensorProto t : a.getTensorsList()) {
-        tensor(t, model, out);
-      }
-      if (a.hasSparseTensor()) {
-        sparse(a.getSparseTensor(), model, out);
-      }
-      for (SparseTensorProto s : a.getSparseTensorsList()) {
-        sparse(s, model, out);
-      }
-      if (a.hasG()) {
-        graph(a.getG(), model, out);
-      }
-      for (GraphProto sub : a.getGraphsList()) {
-        graph(sub, model, out);
-      }
-    }
-  }
-
-  private static void sparse(SparseTensorProto s, Path model, List<Reference> out) {
-    tensor(s.getValues(), model, out);
-    tensor(s.getIndices(), model, out);
-  }
-
-  private static void tensor(TensorProto t, Path model, List<Reference> out) {
-    if (t.getExternalDataCount() == 0 && t.getDataLocation().getNumber() != EXTERNAL) {
+  private static void tensor(TensorHeader t, Path model, List<Reference> out) {
+    if (t.externalData().isEmpty() && t.dataLocation() != EXTERNAL) {
       return;
     }
-    String name = t.getName();
+    String name = t.name();
     String location = null;
     long offset = 0;
     OptionalLong length = OptionalLong.empty();
-    for (StringStringEntryProto e : t.getExternalDataList()) {
+    for (Map.Entry<String, String> e : t.externalData()) {
       switch (e.getKey()) {
         case "location" -> location = e.getValue();
         case "offset" -> offset = parseNonNegative(e.getValue(), "offset", name, model);
@@ -178,7 +123,14 @@ public final class ExternalData {
       throw new ModelLoadException("tensor '" + name + "' in " + model.getFileName()
           + " is marked as external data but has no 'location' entry");
     }
-    out.add(new Reference(name, location, offset, length, dataBytes(t)));
+    OptionalLong dataBytes;
+    try {
+      dataBytes = dataBytes(t);
+    } catch (ArithmeticException e) {
+      throw new ModelLoadException("tensor '" + name + "' in " + model.getFileName() + " (data in '" + location
+          + "') has shape " + t.dims() + ", whose size in bytes does not fit in 64 bits");
+    }
+    out.add(new Reference(name, location, offset, length, dataBytes));
   }
 
   private static long parseNonNegative(String value, String key, String tensor, Path model) {
@@ -194,14 +146,18 @@ public final class ExternalData {
         + " '" + value + "'; expected a non-negative integer");
   }
 
-  /** Bytes of a dense tensor of fixed-size elements, from its data type and shape; empty when unknown. */
-  static OptionalLong dataBytes(TensorProto t) {
-    int bits = elementBits(t.getDataType());
+  /**
+   * Bytes of a dense tensor of fixed-size elements, from its data type and shape; empty when unknown.
+   *
+   * @throws ArithmeticException if the size does not fit in a {@code long}
+   */
+  static OptionalLong dataBytes(TensorHeader t) {
+    int bits = elementBits(t.dataType());
     if (bits == 0) {
       return OptionalLong.empty();
     }
     long count = 1;
-    for (long d : t.getDimsList()) {
+    for (long d : t.dims()) {
       if (d < 0) {
         return OptionalLong.empty();
       }

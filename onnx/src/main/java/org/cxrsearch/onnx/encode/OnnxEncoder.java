@@ -41,7 +41,7 @@ public final class OnnxEncoder implements TextEncoder {
   private final ModelRunner runner;
   private final StageTimes times = new StageTimes();
 
-  private OnnxEncoder(EncoderInfo info, Device device, ReportTokenizer rawTokenizer, LengthBatcher batcher,
+  OnnxEncoder(EncoderInfo info, Device device, ReportTokenizer rawTokenizer, LengthBatcher batcher,
       BatchPacker packer, ModelRunner runner) {
     this.info = info;
     this.device = device;
@@ -157,9 +157,27 @@ public final class OnnxEncoder implements TextEncoder {
     return out;
   }
 
+  /**
+   * Closes the ONNX Runtime session and the tokenizer, both of them even when the first fails (each
+   * holds native memory); the first failure is thrown with any later one attached as suppressed.
+   */
   @Override
   public void close() {
-    runner.close();
-    rawTokenizer.close();
+    RuntimeException failure = null;
+    for (AutoCloseable part : new AutoCloseable[] {runner, rawTokenizer}) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        RuntimeException unchecked = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        if (failure == null) {
+          failure = unchecked;
+        } else {
+          failure.addSuppressed(unchecked);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -1,17 +1,14 @@
 package org.cxrsearch.onnx.run;
 
-import ai.onnx.proto.OnnxMl;
-import com.google.protobuf.CodedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cxrsearch.onnx.bundle.ModelLoadException;
+import org.cxrsearch.onnx.proto.OnnxModelScan;
 
 /**
- * The operator types a graph uses (its main graph and its functions), read from the ONNX protobuf.
+ * The operator types a graph uses (its main graph, sub-graphs and functions), read from the ONNX protobuf.
  * ONNX Runtime's Java API does not expose them; the encoder needs one fact from them: whether
  * activations are quantized dynamically.
  *
@@ -27,17 +24,18 @@ public record GraphOps(Set<String> opTypes) {
       "DynamicQuantizeLinear", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "DynamicQuantizeLSTM");
 
   public static GraphOps read(Path model) {
-    try (InputStream in = Files.newInputStream(model)) {
-      CodedInputStream coded = CodedInputStream.newInstance(in);
-      coded.setSizeLimit(Integer.MAX_VALUE);
-      OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(coded);
-      Set<String> ops = new TreeSet<>();
-      proto.getGraph().getNodeList().forEach(n -> ops.add(n.getOpType()));
-      proto.getFunctionsList().forEach(f -> f.getNodeList().forEach(n -> ops.add(n.getOpType())));
-      return new GraphOps(Set.copyOf(ops));
-    } catch (IOException e) {
+    Set<String> ops = new TreeSet<>();
+    try {
+      OnnxModelScan.scan(model, new OnnxModelScan.Visitor() {
+        @Override
+        public void node(String opType) {
+          ops.add(opType);
+        }
+      });
+    } catch (IOException | IllegalArgumentException e) {
       throw new ModelLoadException("cannot read the ONNX graph " + model + ": " + e.getMessage(), e);
     }
+    return new GraphOps(Set.copyOf(ops));
   }
 
   /** Whether batching would make vectors depend on the other rows of the batch. */

@@ -35,10 +35,11 @@ public final class SessionFactory {
     this.warnings = warnings;
   }
 
-  /** The loaded ONNX Runtime; warnings go to the platform logger. */
+  /** The loaded ONNX Runtime, its telemetry off ({@link OrtTelemetry}); warnings go to the platform logger. */
   public static SessionFactory ofLoadedRuntime() {
     System.Logger log = System.getLogger(SessionFactory.class.getName());
-    return new SessionFactory(OrtEnvironment.getEnvironment(), ExecutionProviders.ofLoadedRuntime(),
+    OrtEnvironment env = OrtTelemetry.environment(); // first: before anything loads the native library
+    return new SessionFactory(env, ExecutionProviders.ofLoadedRuntime(),
         msg -> log.log(System.Logger.Level.WARNING, msg));
   }
 

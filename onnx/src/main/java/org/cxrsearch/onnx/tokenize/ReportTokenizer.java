@@ -100,4 +100,9 @@ public final class ReportTokenizer implements AutoCloseable {
   public void close() {
     tokenizer.close();
   }
+
+  /** Whether {@link #close()} has released the native tokenizer. */
+  public boolean isClosed() {
+    return tokenizer.isReleased();
+  }
 }

@@ -162,6 +162,24 @@ class BundleIntegrityTest {
   }
 
   @Test
+  void anOffsetPlusLengthBeyondLongRangeIsRefusedNotWrappedAround() throws IOException {
+    // offset + length wraps to a negative end, which used to pass the "end > file size" check
+    Path dir = bundle(external("w", "w.bin", Long.MAX_VALUE - 8, 4));
+    weights(dir, "w.bin", 64);
+    assertRefused(dir, "tensor 'w'", "'w.bin'", "only 64 bytes");
+  }
+
+  @Test
+  void aShapeWhoseByteSizeOverflowsIsRefusedNamingTheTensor() throws IOException {
+    TensorProto huge = TensorProto.newBuilder().setName("huge").setDataType(TensorProto.DataType.FLOAT.getNumber())
+        .addDims(1L << 40).addDims(1L << 40).setDataLocation(TensorProto.DataLocation.EXTERNAL)
+        .addExternalData(entry("location", "w.bin")).build();
+    Path dir = bundle(huge);
+    weights(dir, "w.bin", 64);
+    assertRefused(dir, "tensor 'huge'", "w.bin");
+  }
+
+  @Test
   void lengthDefaultsToTheTensorSizeFromTypeAndShape() throws IOException {
     TensorProto noLength = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT.getNumber())
         .addDims(3).addDims(5).setDataLocation(TensorProto.DataLocation.EXTERNAL)

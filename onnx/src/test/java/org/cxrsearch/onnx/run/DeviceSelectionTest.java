@@ -50,7 +50,7 @@ class DeviceSelectionTest {
   private final List<String> warnings = new ArrayList<>();
 
   private SessionFactory factory(FakeProviders p) {
-    return new SessionFactory(OrtEnvironment.getEnvironment(), p, warnings::add);
+    return new SessionFactory(OrtTelemetry.environment(), p, warnings::add);
   }
 
   private Device select(SessionFactory f, String device) throws OrtException {

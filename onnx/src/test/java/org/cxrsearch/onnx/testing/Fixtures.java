@@ -31,15 +31,28 @@ public final class Fixtures {
    * The PyTorch goldens: the complete set from {@code ../shared} when it is there (developers and
    * CI), else the repository's copy, which lacks the two long cases (truncation beyond 512 tokens)
    * because their texts are Indiana University reports, a licence that keeps them out of the
-   * repository.
+   * repository. Under CI ({@code CI=true}) the complete set is required: silently testing less
+   * there would hide a lost truncation check.
    */
   public static Path goldens() {
-    String shared = System.getProperty("cxr.shared");
-    if (shared != null) {
-      Path complete = Path.of(shared, "fixture", "llm2vec4cxr-tiny", "goldens.json");
-      if (Files.isRegularFile(complete)) {
-        return complete;
-      }
+    return goldens(System.getProperty("cxr.shared"), System.getenv("CI"));
+  }
+
+  /**
+   * {@link #goldens()} for a given {@code cxr.shared} location and {@code CI} variable.
+   *
+   * @throws IllegalStateException when {@code ci} is true and the complete goldens are missing
+   */
+  static Path goldens(String shared, String ci) {
+    Path complete = shared == null ? null : Path.of(shared, "fixture", "llm2vec4cxr-tiny", "goldens.json");
+    if (complete != null && Files.isRegularFile(complete)) {
+      return complete;
+    }
+    if (ci != null && ci.trim().equalsIgnoreCase("true")) {
+      throw new IllegalStateException("CI=true, but the complete goldens are missing ("
+          + (complete == null ? "cxr.shared is not set" : complete.toAbsolutePath() + " does not exist")
+          + "): without ../shared the long-truncation cases would be skipped silently; check out ../shared next to"
+          + " the repository or set -Dcxr.shared");
     }
     return tiny().resolve("goldens.json");
   }

@@ -82,6 +82,29 @@ class EvalMetricsTest {
     assertEquals(List.of("qid\tuid\trank", "F01\t41\t1", "F01\t15\t2"), Files.readAllLines(run));
   }
 
+  @Test
+  void readsTrecQrelsWithoutAHeader(@TempDir Path dir) throws IOException {
+    Path four = dir.resolve("qrels.trec");
+    Files.writeString(four, "F01 0 15 0\nF01\t0\t41\t1\n\nF02  0  15  -1\n");
+    Qrels q4 = Qrels.read(four);
+    assertEquals(Map.of("15", 0, "41", 1), q4.of("F01"));
+    assertEquals(Map.of("15", -1), q4.of("F02"));
+
+    Path three = dir.resolve("qrels3.txt");
+    Files.writeString(three, "F01 15 0\nF01 41 1\nF02 15 -1\n");
+    assertEquals(q4, Qrels.read(three));
+
+    Path mixed = dir.resolve("mixed.txt");
+    Files.writeString(mixed, "F01 0 15 0\nF01 41 1\n");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Qrels.read(mixed));
+    assertEquals(mixed + ":2: expected 4 whitespace-separated fields as on the first line, found 3", e.getMessage());
+
+    Path badGrade = dir.resolve("bad.txt");
+    Files.writeString(badGrade, "F01 0 15 yes\n");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Qrels.read(badGrade));
+    assertEquals(badGrade + ":1: grade is not an integer: yes", e.getMessage());
+  }
+
   private static double log2(double x) {
     return Math.log(x) / Math.log(2);
   }

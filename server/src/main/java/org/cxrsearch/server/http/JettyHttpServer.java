@@ -72,7 +72,7 @@ public final class JettyHttpServer implements AutoCloseable {
     config.setSendXPoweredBy(false);
     // Elasticsearch clients percent-encode '/' in document ids; Routes decodes each segment itself.
     config.setUriCompliance(UriCompliance.DEFAULT.with("cxrsearch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
-        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
+        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost(options.bind());
     connector.setPort(options.port());

@@ -1,0 +1,2 @@
+/** The {@code convert} command. */
+package org.cxrsearch.cli.convert;

@@ -1,2 +1,0 @@
-/** The {@code bench-convert} benchmark command. */
-package org.cxrsearch.onnx.convert.bench;

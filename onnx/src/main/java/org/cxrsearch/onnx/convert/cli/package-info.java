@@ -1,2 +1,0 @@
-/** The {@code convert} command. */
-package org.cxrsearch.onnx.convert.cli;
