@@ -97,10 +97,7 @@ public final class ServedIndex implements AutoCloseable {
         }
       });
     }
-    HnswParams hnsw = data.containsKey(HNSW_M_KEY)
-        ? new HnswParams(Integer.parseInt(data.get(HNSW_M_KEY)), Integer.parseInt(data.get(HNSW_EF_KEY)))
-        : HnswParams.DEFAULTS;
-    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(hnsw));
+    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(hnsw(data)));
     return new ServedIndex(name, index, encoder, data);
   }
 
@@ -147,8 +144,13 @@ public final class ServedIndex implements AutoCloseable {
   }
 
   public HnswParams hnsw() {
-    return serverData.containsKey(HNSW_M_KEY)
-        ? new HnswParams(Integer.parseInt(serverData.get(HNSW_M_KEY)), Integer.parseInt(serverData.get(HNSW_EF_KEY)))
+    return hnsw(serverData);
+  }
+
+  /** The HNSW parameters recorded in the server's commit data; Lucene's defaults for an index built by the CLI. */
+  private static HnswParams hnsw(Map<String, String> data) {
+    return data.containsKey(HNSW_M_KEY)
+        ? new HnswParams(Integer.parseInt(data.get(HNSW_M_KEY)), Integer.parseInt(data.get(HNSW_EF_KEY)))
         : HnswParams.DEFAULTS;
   }
 
