@@ -49,8 +49,7 @@ public final class ServeBench {
   private static final String[] MODES = {"bm25", "knn", "hybrid"};
   private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .executor(Executors.newFixedThreadPool(4)).build();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final AtomicLong maxHeap = new AtomicLong();
 
@@ -87,7 +86,8 @@ public final class ServeBench {
       print(over);
       System.out.printf(Locale.ROOT, "overload: %d answered 200, %d refused with 429, %d other errors%n",
           over.ok(), over.rejected(), over.errors());
-      int after = http(url, body("hybrid", queries.get(0)));
+      int after = new LoopbackHttp("127.0.0.1", server.port()).post("/" + index + "/_search",
+          body("hybrid", queries.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       int health = status(server.url() + "/_cluster/health");
       System.out.printf(Locale.ROOT, "after overload: search %d, _cluster/health %d%n", after, health);
     }
@@ -139,7 +139,7 @@ public final class ServeBench {
     for (Future<?> f : fs) {
       f.get();
     }
-    pool.shutdown();
+    pool.shutdownNow(); // new threads (and connections) for the next run
     double seconds = (System.nanoTime() - start) / 1e9;
     int done = Math.min(n, next.get());
     long[] s = Arrays.copyOf(lat, done);
@@ -166,11 +166,22 @@ public final class ServeBench {
     maxHeap.accumulateAndGet(used, Math::max);
   }
 
+  /** One keep-alive connection per client thread. */
+  private final ThreadLocal<LoopbackHttp> connections = new ThreadLocal<>();
+
   private int http(String url, String body) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-    return r.statusCode();
+    URI uri = URI.create(url);
+    LoopbackHttp c = connections.get();
+    if (c == null) {
+      c = new LoopbackHttp(uri.getHost(), uri.getPort());
+      connections.set(c);
+    }
+    try {
+      return c.post(uri.getPath(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      c.close();
+      throw e;
+    }
   }
 
   private int status(String url) throws Exception {

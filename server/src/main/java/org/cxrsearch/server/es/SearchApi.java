@@ -56,7 +56,7 @@ public final class SearchApi {
     long limit = own > 0 ? Math.min(own, serverLimit) : serverLimit;
     return index.index().withSearcher(shared -> {
       SearchExecutor executor = new SearchExecutor(index, shared, limit);
-      SearchExecutor.Result result = executor.run(plan.retriever(), plan.from() + plan.size());
+      SearchExecutor.Result result = executor.run(plan.retriever(), plan.from() + plan.size(), plan.trackTotalHits());
       if (result.timedOut() && (own == 0 || own > serverLimit)) {
         throw new ApiException(504, "search_timeout_exception", "the search took longer than the server's limit of "
             + ctx.options().limits().searchTimeout().toMillis() + " ms; narrow the query, lower k / num_candidates / rank_window_size, or raise --search-timeout");

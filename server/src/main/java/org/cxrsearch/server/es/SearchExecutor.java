@@ -64,19 +64,24 @@ final class SearchExecutor {
     return new KnnQueryBuilder(index.metadata().quantization()).build(knn.vector(), knn.numCandidates(), knn.filter());
   }
 
-  /** The top {@code n} of {@code retriever}. */
-  Result run(Retriever retriever, int n) throws IOException {
+  /**
+   * The top {@code n} of {@code retriever}.
+   *
+   * @param countUpTo count matching documents exactly up to this many; a child of a fusion needs no
+   *     count, and not counting lets Lucene skip blocks that cannot enter the top n (block-max WAND)
+   */
+  Result run(Retriever retriever, int n, int countUpTo) throws IOException {
     return switch (retriever) {
-      case Retriever.Standard s -> standard(s, n);
+      case Retriever.Standard s -> standard(s, n, countUpTo);
       case Retriever.Knn k -> knn(k, Math.min(n, k.k()));
       case Retriever.Rrf r -> rrf(r, n);
     };
   }
 
-  private Result standard(Retriever.Standard s, int n) throws IOException {
+  private Result standard(Retriever.Standard s, int n, int countUpTo) throws IOException {
     Query q = s.filter() == null ? s.query()
         : new BooleanQuery.Builder().add(s.query(), Occur.MUST).add(s.filter(), Occur.FILTER).build();
-    TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(Math.max(n, 1), TOTAL_HITS_THRESHOLD));
+    TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(Math.max(n, 1), Math.max(countUpTo, Math.max(n, 1))));
     List<Ranked> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       if (out.size() < n) {
@@ -101,7 +106,7 @@ final class SearchExecutor {
     List<RankedList> parts = new ArrayList<>();
     boolean timedOut = false;
     for (int i = 0; i < r.children().size(); i++) {
-      Result child = run(r.children().get(i), r.windowSize());
+      Result child = run(r.children().get(i), r.windowSize(), r.windowSize());
       timedOut |= child.timedOut();
       List<ScoredDoc> docs = child.ranked().stream().map(d -> new ScoredDoc(d.doc(), d.score())).toList();
       parts.add(new RankedList(partName(r.children().get(i), i), r.weights().get(i), docs));

@@ -79,7 +79,16 @@ final class SearchParser {
       hq = b.build();
     }
     long timeout = timeoutMillis(request.query("timeout", body.has("timeout") ? body.get("timeout").asText() : null));
-    return new SearchPlan(retriever, from, size, source, explain, highlight, hq, timeout);
+    JsonNode track = body.get("track_total_hits");
+    int trackTotalHits = track == null || track.isNull() ? SearchExecutor.TOTAL_HITS_THRESHOLD
+        : track.isBoolean() ? (track.booleanValue() ? Integer.MAX_VALUE : 0)
+        : track.isInt() && track.intValue() >= 0 ? track.intValue()
+        : failTrack(track);
+    return new SearchPlan(retriever, from, size, source, explain, highlight, hq, timeout, trackTotalHits);
+  }
+
+  private static int failTrack(JsonNode track) {
+    throw ApiException.illegalArgument("[track_total_hits] must be a boolean or a non-negative integer, got " + track);
   }
 
   /** The query of {@code _count} or of a standard retriever: match_all when absent. */

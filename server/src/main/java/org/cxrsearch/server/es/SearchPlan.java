@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
  * @param highlight highlighting, or {@code null}
  * @param highlightQuery the query whose terms are highlighted, or {@code null}
  * @param timeoutMillis the request's own time limit (partial results after it), 0 for none
+ * @param trackTotalHits count matching documents exactly up to this many ({@code track_total_hits})
  */
 record SearchPlan(
     Retriever retriever,
@@ -23,7 +24,8 @@ record SearchPlan(
     boolean explain,
     Highlight highlight,
     Query highlightQuery,
-    long timeoutMillis) {
+    long timeoutMillis,
+    int trackTotalHits) {
 
   /**
    * {@code highlight.fields} with tags and fragmenting.
