@@ -26,7 +26,12 @@ import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.cli.bench.SyntheticReports;
 import org.cxrsearch.onnx.encode.EncoderConfig;
 import org.cxrsearch.onnx.encode.TextEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.cxrsearch.server.CxrSearchServer;
+import org.cxrsearch.server.ServerRoutes;
+import org.cxrsearch.server.http.ApiRequest;
+import org.cxrsearch.server.http.Dispatcher;
 import org.cxrsearch.server.http.Json;
 import org.cxrsearch.server.http.Limits;
 import org.cxrsearch.server.http.ServerOptions;
@@ -71,6 +76,7 @@ public final class ServeBench {
       ServedIndex served = server.context().indices().get(index);
       System.out.printf(Locale.ROOT, "index %s: %,d reports, model %s%n", index, served.index().numDocs(), served.metadata().encoder().name());
       String url = server.url() + "/" + index + "/_search";
+      Dispatcher dispatcher = new Dispatcher(ServerRoutes.build(server.context()), server.context().options());
       for (String mode : MODES) {
         run("http   " + mode, 8, Math.min(100, requests), i -> http(url, body(mode, queries.get(i % queries.size())))); // warm-up
         run("direct " + mode, 1, Math.min(100, requests), i -> direct(served, mode, queries.get(i % queries.size()))); // warm-up
@@ -80,6 +86,9 @@ public final class ServeBench {
         for (int c : new int[] {1, 8}) {
           print(run("direct " + mode, c, requests, i -> direct(served, mode, queries.get(i % queries.size()))));
         }
+        // the Elasticsearch translation without HTTP: the dispatcher called in-process
+        print(run("no-http " + mode, 1, requests, i -> dispatcher.dispatch(new ApiRequest("POST", "/" + index + "/_search", Map.of(),
+            Map.of(), h -> null, body(mode, queries.get(i % queries.size())).getBytes(StandardCharsets.UTF_8), "bench")).status()));
       }
       // overload: far more clients than slots + queue; the excess must be refused, not queued forever
       Result over = run("overload hybrid", 256, 1024, i -> http(url, body("hybrid", queries.get(i % queries.size()))));

@@ -34,6 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JettyHttpServer implements AutoCloseable {
 
+  /** Threads beyond the admission slots, to refuse overload promptly. */
+  static final int SPARE_THREADS = 32;
+
   /** Stack of a handler thread (reserved address space; only the pages used are committed). */
   static final long HANDLER_STACK_BYTES = 16L << 20;
 
@@ -60,7 +63,9 @@ public final class JettyHttpServer implements AutoCloseable {
   public static JettyHttpServer start(Dispatcher dispatcher) throws Exception {
     ServerOptions options = dispatcher.options();
     requireSafeBind(options);
-    int maxThreads = Math.max(16, options.limits().maxConcurrent() + options.limits().maxQueued() + 8);
+    // More threads than admission slots (running + queued): the spare threads answer the excess with a
+    // quick 429 instead of leaving it in Jetty's own job queue, where it would wait unrefused.
+    int maxThreads = options.limits().maxConcurrent() + options.limits().maxQueued() + SPARE_THREADS;
     // Handler threads run ONNX Runtime (session creation and inference): its native code needs more
     // stack than the JVM's 1 MB default for new threads, and overflowing it kills the process.
     java.util.concurrent.ThreadFactory bigStacks = r -> new Thread(null, r, "cxrsearch-http", HANDLER_STACK_BYTES);
