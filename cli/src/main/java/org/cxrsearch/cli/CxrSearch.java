@@ -56,11 +56,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
       StatsCommand.class,
       EvalCommand.class,
       org.cxrsearch.cli.serve.ServeCommand.class,
+      org.cxrsearch.cli.radiology.LabelsCommand.class,
+      org.cxrsearch.cli.radiology.LabelsEvalCommand.class,
+      org.cxrsearch.cli.radiology.EvalSimilarCommand.class,
       // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
       BenchConvertCommand.class,
       IndexBenchCommand.class,
       BenchSearchCommand.class,
+      org.cxrsearch.cli.radiology.BenchLabelsCommand.class,
     })
 public final class CxrSearch {
 

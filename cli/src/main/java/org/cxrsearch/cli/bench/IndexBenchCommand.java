@@ -73,6 +73,10 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds of each (after one warm-up). Default: ${DEFAULT-VALUE}.")
   int rounds;
 
+  @Option(names = "--radiology",
+      description = "Also run the indexer with the radiology layer on (finding fields) in every round and print its cost against the layer off.")
+  boolean radiology;
+
   @Option(names = "--work-dir", description = "Where to write the input and the indexes. Default: a temporary directory.")
   Path workDir;
 
@@ -96,22 +100,32 @@ public final class IndexBenchCommand implements Callable<Integer> {
     List<Timing> indexer = new ArrayList<>();
     List<Timing> plain = new ArrayList<>();
     List<Timing> schema = new ArrayList<>();
+    List<Timing> layered = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
       Path plainDir = work.resolve("plain-" + round);
       Path schemaDir = work.resolve("schema-" + round);
       Path indexerDir = work.resolve("indexer-" + round);
       Timing p = Timing.of(() -> plainLucene(plainDir, texts, vectors, false));
       Timing s = Timing.of(() -> plainLucene(schemaDir, texts, vectors, true));
-      Timing x = Timing.of(() -> pipeline(indexerDir, input, new PrecomputedEncoder(info, vectors)));
+      Timing x = Timing.of(() -> pipeline(indexerDir, input, new PrecomputedEncoder(info, vectors), false));
+      Path radiologyDir = work.resolve("radiology-" + round);
+      Timing r = radiology ? Timing.of(() -> pipeline(radiologyDir, input, new PrecomputedEncoder(info, vectors), true)) : null;
       out.printf("  %-8s plain IndexWriter %s | + cxrsearch schema %s | cxrsearch indexer %s | wall ratio %.3f, cpu ratio %.3f%n",
           round == 0 ? "warm-up" : "round " + round, p, s, x, x.wall() / p.wall(), x.cpu() / p.cpu());
+      if (r != null) {
+        out.printf("  %-8s indexer + radiology layer %s | wall ratio %.3f, cpu ratio %.3f against the layer off%n",
+            "", r, r.wall() / x.wall(), r.cpu() / x.cpu());
+      }
       out.flush();
       if (round > 0) {
         plain.add(p);
         schema.add(s);
         indexer.add(x);
+        if (r != null) {
+          layered.add(r);
+        }
       }
-      for (Path d : List.of(plainDir, schemaDir, indexerDir)) {
+      for (Path d : List.of(plainDir, schemaDir, indexerDir, radiologyDir)) {
         deleteTree(d);
       }
     }
@@ -123,6 +137,12 @@ public final class IndexBenchCommand implements Callable<Integer> {
         pw, docs / pw, median(schema, Timing::wall), xw, docs / xw, (xw / pw - 1) * 100);
     out.printf("median cpu:  plain %.2f s, plain + schema %.2f s, indexer %.2f s: overhead %+.1f%%%n",
         pc, median(schema, Timing::cpu), xc, (xc / pc - 1) * 100);
+    if (radiology) {
+      double rw = median(layered, Timing::wall);
+      double rc = median(layered, Timing::cpu);
+      out.printf("median radiology layer: indexer %.2f s wall (%.1f docs/s), %.2f s cpu: %+.1f%% wall, %+.1f%% cpu against the layer off%n",
+          rw, docs / rw, rc, (rw / xw - 1) * 100, (rc / xc - 1) * 100);
+    }
     if (workDir == null) {
       deleteTree(work);
     }
@@ -153,9 +173,9 @@ public final class IndexBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void pipeline(Path indexDir, Path input, PrecomputedEncoder encoder) throws Exception {
-    try (ReportIndex index =
-            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT), IndexSettings.DEFAULTS);
+  private void pipeline(Path indexDir, Path input, PrecomputedEncoder encoder, boolean radiologyLayer) throws Exception {
+    try (ReportIndex index = ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT),
+            IndexSettings.DEFAULTS.withRadiology(radiologyLayer));
         ErrorLog errors = new ErrorLog(indexDir.resolveSibling(indexDir.getFileName() + ".errors.jsonl"));
         JsonLinesReader reader = new JsonLinesReader(input, ReadLimits.DEFAULTS)) {
       IndexingSettings settings = IndexingSettings.DEFAULTS.withCommits(Integer.MAX_VALUE, Duration.ofDays(1));

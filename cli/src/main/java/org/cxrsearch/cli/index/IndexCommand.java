@@ -114,6 +114,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Longer records are rejected as oversized. Default: ${DEFAULT-VALUE}.")
   int maxRecordBytes;
 
+  @Option(names = "--radiology", paramLabel = "on|off", defaultValue = "on",
+      description = "Index each report's findings (status, side, change) and its affirmed text for radiology-aware search."
+          + " Default: ${DEFAULT-VALUE}.")
+  String radiology;
+
   @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
       description = "auto (a bar on a terminal, plain lines otherwise), bar, lines or none. Default: ${DEFAULT-VALUE}.")
   ProgressMode progressMode;
@@ -199,7 +204,7 @@ public final class IndexCommand implements Callable<Integer> {
     VectorQuantization vectors =
         existing != null && !given.hasMatchedOption("--quantization") ? existing.quantization() : VectorQuantization.parse(quantization);
     IndexMetadata metadata = new IndexMetadata(encoder.info(), documentInstruction, vectors, modelSource(model, encoder.info()));
-    return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS);
+    return ReportIndex.openForWriting(indexDir, metadata, IndexSettings.DEFAULTS.withRadiology(org.cxrsearch.cli.radiology.OnOff.parse(radiology, "--radiology")));
   }
 
   /**

@@ -19,15 +19,15 @@ import org.cxrsearch.indexer.read.JsonLinesReader;
 import org.cxrsearch.indexer.read.ReadLimits;
 import org.cxrsearch.lucene.codec.VectorQuantization;
 import org.cxrsearch.lucene.query.FieldFilter;
-import org.cxrsearch.lucene.search.ReportSearcher;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
-import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.IndexMetadata;
 import org.cxrsearch.lucene.store.IndexSettings;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
+import org.cxrsearch.searcher.search.QuerySearch;
+import org.cxrsearch.searcher.search.RadiologyLayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cxrsearch quickstart}: the README's first run, offline. Indexes the bundled synthetic
- * sample reports with the embedded default model and runs a BM25, a KNN, a hybrid and a filtered
- * search, printing each with the {@code cxrsearch search} command that repeats it.
+ * sample reports with the embedded default model and the radiology layer (as {@code cxrsearch index}
+ * does), and runs a BM25, a KNN, a hybrid, a negated and a filtered search through the same
+ * {@link QuerySearch} flow as {@code cxrsearch search} (layer auto), printing each with the command
+ * that repeats it and what the layer understood the query to ask.
  */
 @Command(
     name = "quickstart",
@@ -53,11 +55,12 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   static final List<Demo> DEMOS =
       List.of(
-          new Demo("BM25: exact terms", SearchMode.BM25, "pneumothorax", null),
+          new Demo("BM25 + radiology layer: reports that affirm the finding first", SearchMode.BM25, "pneumothorax", null),
+          new Demo("Radiology layer: a negated query asks for absence", SearchMode.HYBRID, "no pneumothorax", null),
           new Demo("KNN: meaning, not words", SearchMode.KNN, "enlarged heart", null),
           new Demo("KNN: no word in common with 'rib fractures'", SearchMode.KNN, "broken bones after a fall", null),
           new Demo("Hybrid (RRF): both", SearchMode.HYBRID, "malpositioned line or tube", null),
-          new Demo("Filtered hybrid: one patient's history", SearchMode.HYBRID, "pleural effusion", "patient_id=P0020"));
+          new Demo("Filtered hybrid: the studies of one patient that show an effusion", SearchMode.HYBRID, "pleural effusion", "patient_id=P0020"));
 
   private static final int K = 3;
 
@@ -86,7 +89,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path samples = extractSamples();
     try (TextEncoder encoder = encoders.apply(model);
         ReportIndex index =
-            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT, IndexCommand.modelSource(model, encoder.info())), IndexSettings.DEFAULTS)) {
+            ReportIndex.openForWriting(indexDir, new IndexMetadata(encoder.info(), "", VectorQuantization.FLOAT,
+                IndexCommand.modelSource(model, encoder.info())), IndexSettings.DEFAULTS.withRadiology(true))) {
       out.printf("Indexing %d synthetic sample reports into %s with %s (%d-d)...%n",
           Files.lines(samples).count(), indexDir, encoder.info().name(), encoder.info().dimensions());
       IndexingSummary summary;
@@ -98,11 +102,15 @@ public final class QuickstartCommand implements Callable<Integer> {
       out.println(summary.describe());
       out.println("(the same with the CLI: cxrsearch index --index " + indexDir + " --input sample_reports.jsonl)");
       index.refresh();
-      ReportSearcher searcher = new ReportSearcher(index);
+      QuerySearch search = QuerySearch.open(index, RadiologyLayer.AUTO, encoder::encodeQuery);
       for (Demo demo : DEMOS) {
         out.printf("%n== %s%n$ cxrsearch search --index %s --mode %s --query '%s'%s -k %d%n", demo.title(), indexDir,
             demo.mode().name().toLowerCase(Locale.ROOT), demo.query(), demo.filter() == null ? "" : " --filter " + demo.filter(), K);
-        for (SearchHit hit : searcher.search(request(demo, encoder))) {
+        QuerySearch.Result result = search.search(request(demo));
+        if (result.understood() != null) {
+          out.println("  understood: " + result.understood().describe());
+        }
+        for (SearchHit hit : result.hits()) {
           out.printf("  %d. %-8s %.4f  %s%n", hit.rank(), hit.id(), hit.score(), headline(hit));
         }
       }
@@ -113,18 +121,10 @@ public final class QuickstartCommand implements Callable<Integer> {
     return 0;
   }
 
-  static SearchRequest request(Demo demo, TextEncoder encoder) {
-    SearchRequest.Builder b = SearchRequest.builder(demo.mode()).k(K);
-    if (demo.mode().usesBm25()) {
-      b.text(demo.query());
-    }
-    if (demo.mode().usesKnn()) {
-      b.vector(encoder.encodeQuery("", demo.query()));
-    }
-    if (demo.filter() != null) {
-      b.filters(List.of(FieldFilter.parse(demo.filter())));
-    }
-    return b.build();
+  /** What {@code cxrsearch search} builds from the demo's flags (--query is Lucene syntax in BM25 mode). */
+  static QuerySearch.Request request(Demo demo) {
+    return QuerySearch.Request.builder(demo.mode(), demo.query()).luceneQuery(demo.mode() == SearchMode.BM25 ? demo.query() : null)
+        .k(K).filters(demo.filter() == null ? List.of() : List.of(FieldFilter.parse(demo.filter()))).build();
   }
 
   private static String headline(SearchHit hit) {

@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cxrsearch.lucene.query.Bm25QueryParser;
-import org.cxrsearch.lucene.search.ReportSearcher;
+import org.cxrsearch.lucene.radiology.RadiologySearch;
 import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
-import org.cxrsearch.lucene.search.SearchRequest;
+import org.cxrsearch.searcher.search.QueryEncoder;
+import org.cxrsearch.searcher.search.QuerySearch;
+import org.cxrsearch.searcher.search.RadiologyLayer;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.TextEncoder;
@@ -83,46 +84,75 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
 
+  @Mixin org.cxrsearch.cli.radiology.RadiologySwitch radiology;
+
+  @Option(names = "--compare-radiology",
+      description = "Run every query twice in this run, radiology layer off then on, and print both (the index must have the layer).")
+  boolean compareRadiology;
+
   @Override
   public Integer call() throws Exception {
     List<EvalQuery> queries = EvalQuery.read(queriesFile, queryColumn);
     Qrels qrels = Qrels.read(qrelsFile);
-    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    Map<String, Map<String, List<String>>> runs = new LinkedHashMap<>();
     try (ReportIndex idx = index.open();
         TextEncoder encoder = mode.usesKnn() ? openEncoderFor(idx) : null) {
-      ReportSearcher searcher = new ReportSearcher(idx);
-      for (EvalQuery q : queries) {
-        if (q.text().isBlank()) {
-          continue; // e.g. a query without a lay wording: it scores as an empty ranking
+      QueryEncoder queryEncoder = encoder == null ? null : encoder::encodeQuery;
+      if (compareRadiology) {
+        if (!idx.withSearcher(RadiologySearch::indexHasLayer)) {
+          throw new IllegalArgumentException("--compare-radiology: index " + idx.path() + " was built without the radiology layer");
         }
-        SearchRequest.Builder request = SearchRequest.builder(mode).k(depth).depth(depth).fusion(fusion.fusion())
-            .weights(fusion.bm25Weight(), fusion.knnWeight());
-        if (mode.usesBm25()) {
-          request.text(Bm25QueryParser.plainText(q.text()));
-        }
-        if (mode.usesKnn()) {
-          request.vector(encoder.encodeQuery(instruction, q.text()));
-        }
-        List<String> ids = new ArrayList<>();
-        for (SearchHit hit : searcher.search(request.build())) {
-          ids.add(hit.id());
-        }
-        rankings.put(q.qid(), ids);
+        runs.put("radiology off", rankings(queries, new QuerySearch(idx, null, queryEncoder)));
+        runs.put("radiology on", rankings(queries, new QuerySearch(idx, RadiologyLayer.standard(), queryEncoder)));
+      } else {
+        QuerySearch search = QuerySearch.open(idx, radiology.layer(), queryEncoder);
+        runs.put(search.layerOn() ? "radiology on" : "radiology off", rankings(queries, search));
       }
     }
+    Map<String, List<String>> rankings = runs.get(runs.containsKey("radiology on") ? "radiology on" : "radiology off");
     if (runFile != null) {
       RunFile.write(runFile, rankings);
     }
-    EvalReport report = EvalReport.score(rankings, qrels);
     var out = spec.commandLine().getOut();
+    Map<String, Object> jsonRuns = new LinkedHashMap<>();
+    for (var run : runs.entrySet()) {
+      EvalReport report = EvalReport.score(run.getValue(), qrels);
+      if (json) {
+        jsonRuns.put(run.getKey(), report.toJson());
+      } else {
+        out.printf("%s, %s queries (%s), %d scored, %s%n", mode.name().toLowerCase(Locale.ROOT), queries.size(), queryColumn,
+            report.perQuery().size(), run.getKey());
+        out.print(report.toText());
+      }
+    }
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toJson()));
-    } else {
-      out.printf("%s, %s queries (%s), %d scored%n", mode.name().toLowerCase(Locale.ROOT), queries.size(), queryColumn, report.perQuery().size());
-      out.print(report.toText());
+      Object value = runs.size() == 1 ? jsonRuns.values().iterator().next() : jsonRuns;
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The ranking of every query, {@code depth} deep: the query's words for the BM25 side, the query
+   * under {@code --instruction} for the KNN side, through {@link QuerySearch} (with the radiology
+   * layer when {@code search} has it on).
+   */
+  private Map<String, List<String>> rankings(List<EvalQuery> queries, QuerySearch search) throws java.io.IOException {
+    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    for (EvalQuery q : queries) {
+      if (q.text().isBlank()) {
+        continue; // e.g. a query without a lay wording: it scores as an empty ranking
+      }
+      QuerySearch.Request request = QuerySearch.Request.builder(mode, q.text()).instruction(instruction).k(depth).depth(depth)
+          .fusion(fusion.fusion(), fusion.bm25Weight(), fusion.knnWeight()).build();
+      List<String> ids = new ArrayList<>();
+      for (SearchHit hit : search.search(request).hits()) {
+        ids.add(hit.id());
+      }
+      rankings.put(q.qid(), ids);
+    }
+    return rankings;
   }
 
   /** The model that built the index, or {@code --model} if given and the same model. */

@@ -25,12 +25,37 @@ public final class HitsOutput {
   private HitsOutput() {}
 
   public static void print(PrintWriter out, List<SearchHit> hits, long tookMs, boolean json, boolean explain) {
+    print(out, hits, tookMs, json, explain, Extras.NONE);
+  }
+
+  /**
+   * What a verb adds to the hits: lines before them (what the query was understood to ask, facets), a
+   * line per hit under {@code --explain} (how its findings answered), and their JSON forms.
+   *
+   * @param header text lines printed before the hits
+   * @param json top-level JSON members added next to {@code hits}
+   * @param perHit the extra explanation of a hit, or {@code null}
+   */
+  public record Extras(List<String> header, Map<String, Object> json, java.util.function.Function<SearchHit, String> perHit) {
+    public static final Extras NONE = new Extras(List.of(), Map.of(), h -> null);
+  }
+
+  public static void print(PrintWriter out, List<SearchHit> hits, long tookMs, boolean json, boolean explain, Extras extras) {
     if (json) {
       Map<String, Object> root = new LinkedHashMap<>();
-      root.put("hits", hits.stream().map(h -> toJson(h, explain)).toList());
+      root.putAll(extras.json());
+      root.put("hits", hits.stream().map(h -> {
+        Map<String, Object> m = toJson(h, explain);
+        String more = explain ? extras.perHit().apply(h) : null;
+        if (more != null) {
+          m.put("radiology", more);
+        }
+        return m;
+      }).toList());
       root.put("took_ms", tookMs);
       out.println(write(root));
     } else {
+      extras.header().forEach(out::println);
       for (SearchHit h : hits) {
         out.printf(Locale.ROOT, "%2d. %s  score=%.6g%s%s%n", h.rank(), h.id(), h.score(),
             h.bm25() == null ? "" : String.format(Locale.ROOT, "  bm25=%.4f", h.bm25()),
@@ -38,6 +63,10 @@ public final class HitsOutput {
         out.println("    " + snippet(h.report().text()));
         if (explain) {
           out.println("    explain: " + h.explain());
+          String more = extras.perHit().apply(h);
+          if (more != null) {
+            out.println("    radiology: " + more);
+          }
         }
       }
       out.printf(Locale.ROOT, "%d hits in %d ms%n", hits.size(), tookMs);

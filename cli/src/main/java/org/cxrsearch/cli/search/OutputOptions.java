@@ -18,4 +18,13 @@ public final class OutputOptions {
   public void print(PrintWriter out, List<SearchHit> hits, long startNanos) {
     HitsOutput.print(out, hits, (System.nanoTime() - startNanos) / 1_000_000, json, explain);
   }
+
+  /** Prints {@code hits} with what a verb adds ({@link HitsOutput.Extras}). */
+  public void print(PrintWriter out, List<SearchHit> hits, long startNanos, HitsOutput.Extras extras) {
+    HitsOutput.print(out, hits, (System.nanoTime() - startNanos) / 1_000_000, json, explain, extras);
+  }
+
+  public boolean explain() {
+    return explain;
+  }
 }

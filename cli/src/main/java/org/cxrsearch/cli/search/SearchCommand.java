@@ -2,19 +2,19 @@ package org.cxrsearch.cli.search;
 
 import org.cxrsearch.cli.PositiveInt;
 import org.cxrsearch.searcher.search.InstructionPreset;
+import org.cxrsearch.searcher.search.QuerySearch;
+import org.cxrsearch.lucene.radiology.RadiologySearch;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cxrsearch.lucene.query.Bm25QueryParser;
-import org.cxrsearch.lucene.query.FieldFilter;
-import org.cxrsearch.lucene.search.ReportSearcher;
-import org.cxrsearch.lucene.search.SearchHit;
 import org.cxrsearch.lucene.search.SearchMode;
 import org.cxrsearch.lucene.search.SearchRequest;
 import org.cxrsearch.lucene.store.ReportIndex;
 import org.cxrsearch.cli.ModelOptions;
 import org.cxrsearch.onnx.encode.OnnxEncoder;
-import org.cxrsearch.searcher.common.IndexModel;
 import org.cxrsearch.cli.search.FilterOptions;
 import org.cxrsearch.cli.search.IndexOptions;
 import org.cxrsearch.cli.search.OutputOptions;
@@ -26,7 +26,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cxrsearch search}: BM25, KNN or hybrid search of an index. The query vector is
+ * {@code cxrsearch search}: BM25, KNN or hybrid search of an index, a translation of flags into a
+ * {@link QuerySearch} request and of its result into text or JSON. The query vector is
  * {@code instruction + separator + query} encoded by the index's own model (MODEL.md §4), L2
  * normalised like the indexed vectors.
  *
@@ -94,6 +95,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin org.cxrsearch.cli.radiology.RadiologySwitch radiology;
+
+  @Option(names = "--facets", description = "Radiology layer: also count each finding's statuses over the --depth fused hits.")
+  boolean facets;
+
   @Mixin ModelOptions model;
 
   @Spec CommandSpec spec;
@@ -104,37 +110,55 @@ public final class SearchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--bm25-query is for --mode hybrid; in --mode " + mode.name().toLowerCase(Locale.ROOT)
           + (mode == SearchMode.BM25 ? " --query itself is Lucene syntax" : " there is no BM25 side"));
     }
-    List<FieldFilter> parsedFilters = filters.parsed();
+    QuerySearch.Request request = QuerySearch.Request.builder(mode, query)
+        .luceneQuery(mode == SearchMode.BM25 ? query : bm25Query) // --query is Lucene syntax in BM25 mode
+        .instruction(instruction).preset(preset, finding).k(k).depth(depth).candidates(candidates).filters(filters.parsed())
+        .fusion(fusion.fusion(), fusion.bm25Weight(), fusion.knnWeight()).facets(facets).explain(output.explain()).build();
     try (ReportIndex idx = index.open()) {
-      String instructionText = instruction != null ? instruction : preset.instruction(finding != null ? finding : query);
-      LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
-          + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + parsedFilters
-          + (mode.usesKnn() ? " instruction=\"" + instructionText + "\"" : ""));
+      RadiologySearch layer = radiology.layer().resolve(idx);
+      if (facets && layer == null) {
+        throw new IllegalArgumentException("--facets needs the radiology layer (an index built with it, and not --radiology off)");
+      }
       long start = System.nanoTime();
-      float[] vector = mode.usesKnn() ? encode(idx, instructionText) : null;
-      SearchRequest request = SearchRequest.builder(mode).text(bm25Text()).vector(vector).filters(parsedFilters).k(k)
-          .fusion(fusion.fusion()).weights(fusion.bm25Weight(), fusion.knnWeight()).depth(depth).candidates(candidates)
-          .build();
-      List<SearchHit> hits = new ReportSearcher(idx).search(request);
-      output.print(spec.commandLine().getOut(), hits, start);
+      QuerySearch.Result result = new QuerySearch(idx, layer, (instr, text) -> encode(idx, instr, text)).search(request);
+      LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
+          + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + request.filters()
+          + (mode.usesKnn() ? " instruction=\"" + result.instruction() + "\"" : ""));
+      output.print(spec.commandLine().getOut(), result.hits(), start, extras(result));
     }
     return 0;
   }
 
-  /** The BM25 side's Lucene query: --query in BM25 mode, else --bm25-query or the words of --query. */
-  private String bm25Text() {
-    return switch (mode) {
-      case BM25 -> query;
-      case HYBRID -> bm25Query != null ? bm25Query : Bm25QueryParser.plainText(query);
-      case KNN -> null;
-    };
+  /** What the radiology layer adds to the output: the understood query, facets, each hit's findings. */
+  private HitsOutput.Extras extras(QuerySearch.Result result) {
+    if (result.understood() == null) {
+      return HitsOutput.Extras.NONE;
+    }
+    List<String> header = new java.util.ArrayList<>();
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (output.explain()) {
+      header.add("understood: " + result.understood().describe());
+      json.put("understood", result.understood().describe());
+    }
+    if (result.facets() != null) {
+      header.add("facets over " + result.pool() + " hits:");
+      Map<String, Object> jf = new LinkedHashMap<>();
+      result.facets().forEach((f, byStatus) -> {
+        header.add(String.format(Locale.ROOT, "  %-28s %s", f, byStatus.toString().toLowerCase(Locale.ROOT)));
+        Map<String, Integer> m = new LinkedHashMap<>();
+        byStatus.forEach((st, n) -> m.put(st.label(), n));
+        jf.put(f, m);
+      });
+      json.put("facets", jf);
+    }
+    return new HitsOutput.Extras(header, json, h -> result.explanations().get(h.id()));
   }
 
-  /** The query vector, from the index's model unless --model names another (then checked). */
-  private float[] encode(ReportIndex idx, String instructionText) {
+  /** The vector of {@code text} (the query, or its clinical rewording), from the index's model unless --model names another. */
+  private float[] encode(ReportIndex idx, String instructionText, String text) {
     boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
     try (OnnxEncoder encoder = model.openFor(idx.metadata(), modelGiven)) {
-      return encoder.encodeQuery(instructionText, query);
+      return encoder.encodeQuery(instructionText, text);
     }
   }
 

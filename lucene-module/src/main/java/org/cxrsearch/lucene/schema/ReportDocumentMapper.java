@@ -26,13 +26,28 @@ public final class ReportDocumentMapper {
   private static final double UNIT_TOLERANCE = 1e-4;
 
   private final int dimensions;
+  private final DocumentEnricher enricher;
 
   /** @param dimensions the vector length every document must have (the encoder's) */
   public ReportDocumentMapper(int dimensions) {
+    this(dimensions, null);
+  }
+
+  /**
+   * @param dimensions the vector length every document must have (the encoder's)
+   * @param enricher adds derived fields to every document, or {@code null} for the schema's fields only
+   */
+  public ReportDocumentMapper(int dimensions, DocumentEnricher enricher) {
     if (dimensions <= 0) {
       throw new IllegalArgumentException("dimensions must be positive: " + dimensions);
     }
     this.dimensions = dimensions;
+    this.enricher = enricher;
+  }
+
+  /** Whether documents get derived fields ({@link DocumentEnricher}). */
+  public boolean enriched() {
+    return enricher != null;
   }
 
   public int dimensions() {
@@ -63,6 +78,9 @@ public final class ReportDocumentMapper {
     report.metadata().forEach((k, v) -> addKeyword(doc, ReportFields.metaField(k), v));
     doc.add(new KeywordField(ReportFields.CONTENT_HASH, report.contentHash(), Store.YES));
     doc.add(new KnnFloatVectorField(ReportFields.VECTOR, unit(report.id(), vector), SIMILARITY));
+    if (enricher != null) {
+      enricher.enrich(report, doc);
+    }
     return doc;
   }
 

@@ -32,6 +32,12 @@ public final class ReportFields {
   public static final String CONTENT_HASH = "content_hash";
   public static final String VECTOR = "vector";
 
+  /**
+   * Prefix of the radiology layer's keyword fields ({@code finding.pneumothorax} = present / absent /
+   * uncertain, {@code finding.pneumothorax.laterality}, ...); filterable like metadata.
+   */
+  public static final String FINDING_PREFIX = "finding.";
+
   /** Prefix of the free key-value metadata fields: key {@code view} is field {@code meta.view}. */
   public static final String META_PREFIX = "meta.";
 
@@ -44,11 +50,13 @@ public final class ReportFields {
   private ReportFields() {}
 
   /**
-   * Whether filters may name {@code field} as it is: the study date, the fixed keyword fields and
-   * metadata fields ({@code meta.*}). Any other name is a metadata key ({@link #metaField}).
+   * Whether filters may name {@code field} as it is: the study date, the fixed keyword fields,
+   * metadata fields ({@code meta.*}) and finding fields ({@code finding.*}). Any other name is a
+   * metadata key ({@link #metaField}).
    */
   public static boolean isFilterable(String field) {
-    return field.equals(STUDY_DATE) || KEYWORD_FIELDS.contains(field) || field.startsWith(META_PREFIX);
+    return field.equals(STUDY_DATE) || KEYWORD_FIELDS.contains(field) || field.startsWith(META_PREFIX)
+        || field.startsWith(FINDING_PREFIX);
   }
 
   /** The field holding metadata key {@code key}. */

@@ -35,7 +35,7 @@ import org.cxrsearch.lucene.schema.ReportFields;
  * (which {@link ReportSearcher} uses).
  *
  * <p>The algorithm: each retriever returns its top {@code k} (single mode) or {@code depth}
- * (hybrid) documents under the same filter; KNN asks HNSW for {@code max(wanted, 100) x
+ * (hybrid) documents under the same filter (minus the request's exclusion, if any); KNN asks HNSW for {@code max(wanted, 100) x
  * oversample} candidates unless the request sets them, since quantized scores are rescored
  * exactly and recall needs the slack; hybrid fuses the two ranked lists with the request's
  * {@link org.cxrsearch.lucene.fuse.Fusion} (reciprocal rank fusion, Cormack et al. 2009, by
@@ -61,12 +61,13 @@ public record HybridSearcher(int dimensions, VectorQuantization quantization) {
    *     vector does not have {@link #dimensions()} dimensions
    */
   public List<SearchHit> search(IndexSearcher searcher, SearchRequest request) throws IOException {
-    Query bm25 = request.mode().usesBm25() ? new Bm25QueryParser().parse(request.queryText()) : null;
+    Query bm25 = !request.mode().usesBm25() ? null
+        : request.bm25Query() != null ? request.bm25Query() : new Bm25QueryParser().parse(request.queryText());
     if (request.mode().usesKnn() && request.queryVector().length != dimensions) {
       throw new IllegalArgumentException(
           "query vector has " + request.queryVector().length + " dimensions, the index " + dimensions);
     }
-    Query filter = filterQuery(searcher, request.filters());
+    Query filter = withExclusion(filterQuery(searcher, request.filters()), request.exclude());
     int wanted = request.mode() == SearchMode.HYBRID ? request.depth() : request.k();
     List<RankedList> parts = new ArrayList<>(2);
     if (bm25 != null) {
@@ -165,6 +166,17 @@ public record HybridSearcher(int dimensions, VectorQuantization quantization) {
       }
     }
     return FieldFilter.conjunction(filters);
+  }
+
+  /** {@code filter} minus the documents of {@code exclude} (the request's exclusion); either may be {@code null}. */
+  private static Query withExclusion(Query filter, Query exclude) {
+    if (exclude == null) {
+      return filter;
+    }
+    return new BooleanQuery.Builder()
+        .add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER)
+        .add(exclude, Occur.MUST_NOT)
+        .build();
   }
 
   private static Set<String> filterable(FieldInfos infos) {

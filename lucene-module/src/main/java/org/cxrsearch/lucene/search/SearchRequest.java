@@ -23,6 +23,10 @@ import org.cxrsearch.onnx.pool.Vectors;
  * @param depth hits each part contributes to a hybrid fusion (&ge; k)
  * @param candidates HNSW queue size (&ge; the hits wanted from KNN); 0 chooses
  *     {@code max(wanted, 100) * quantization oversample}
+ * @param bm25Query a prebuilt BM25 query used instead of parsing {@code queryText} (the radiology
+ *     layer's), or {@code null}
+ * @param exclude documents removed from every retriever (reports that contradict the asked
+ *     findings), or {@code null}
  */
 public record SearchRequest(
     SearchMode mode,
@@ -34,7 +38,9 @@ public record SearchRequest(
     double bm25Weight,
     double knnWeight,
     int depth,
-    int candidates) {
+    int candidates,
+    org.apache.lucene.search.Query bm25Query,
+    org.apache.lucene.search.Query exclude) {
 
   public static final int DEFAULT_K = 10;
   public static final int DEFAULT_DEPTH = 100;
@@ -46,7 +52,7 @@ public record SearchRequest(
     if (k <= 0) {
       throw new IllegalArgumentException("k must be positive: " + k);
     }
-    if (mode.usesBm25() && (queryText == null || queryText.isBlank())) {
+    if (mode.usesBm25() && bm25Query == null && (queryText == null || queryText.isBlank())) {
       throw new IllegalArgumentException(mode + " search needs a query text");
     }
     if (mode.usesKnn() && queryVector == null) {
@@ -57,6 +63,12 @@ public record SearchRequest(
       throw new IllegalArgumentException("candidates must be >= 0: " + candidates);
     }
     depth = Math.max(depth, k);
+  }
+
+  /** A request without a prebuilt BM25 query or exclusion. */
+  public SearchRequest(SearchMode mode, String queryText, float[] queryVector, List<FieldFilter> filters, int k, Fusion fusion,
+      double bm25Weight, double knnWeight, int depth, int candidates) {
+    this(mode, queryText, queryVector, filters, k, fusion, bm25Weight, knnWeight, depth, candidates, null, null);
   }
 
   public static Builder builder(SearchMode mode) {
@@ -75,6 +87,8 @@ public record SearchRequest(
     private double knnWeight = 1;
     private int depth = DEFAULT_DEPTH;
     private int candidates;
+    private org.apache.lucene.search.Query bm25Query;
+    private org.apache.lucene.search.Query exclude;
 
     private Builder(SearchMode mode) {
       this.mode = mode;
@@ -121,8 +135,18 @@ public record SearchRequest(
       return this;
     }
 
+    public Builder bm25Query(org.apache.lucene.search.Query v) {
+      bm25Query = v;
+      return this;
+    }
+
+    public Builder exclude(org.apache.lucene.search.Query v) {
+      exclude = v;
+      return this;
+    }
+
     public SearchRequest build() {
-      return new SearchRequest(mode, queryText, queryVector, filters, k, fusion, bm25Weight, knnWeight, depth, candidates);
+      return new SearchRequest(mode, queryText, queryVector, filters, k, fusion, bm25Weight, knnWeight, depth, candidates, bm25Query, exclude);
     }
   }
 }

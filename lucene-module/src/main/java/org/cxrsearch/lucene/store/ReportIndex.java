@@ -29,6 +29,7 @@ import org.apache.lucene.util.IOFunction;
 import org.cxrsearch.lucene.codec.CxrSearchCodec;
 import org.cxrsearch.lucene.schema.ReportAnalyzer;
 import org.cxrsearch.lucene.schema.ReportDocument;
+import org.cxrsearch.lucene.radiology.RadiologyEnricher;
 import org.cxrsearch.lucene.schema.ReportDocumentMapper;
 import org.cxrsearch.lucene.schema.ReportFields;
 
@@ -63,13 +64,14 @@ public final class ReportIndex implements Closeable {
   private final IndexMetadata metadata;
   private final ReportDocumentMapper mapper;
 
-  private ReportIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, IndexMetadata metadata) {
+  private ReportIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, IndexMetadata metadata,
+      boolean radiology) {
     this.path = path;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
     this.metadata = metadata;
-    this.mapper = new ReportDocumentMapper(metadata.dimensions());
+    this.mapper = new ReportDocumentMapper(metadata.dimensions(), radiology ? RadiologyEnricher.standard() : null);
   }
 
   /**
@@ -105,8 +107,8 @@ public final class ReportIndex implements Closeable {
         }
         LOG.log(System.Logger.Level.INFO, () -> "index: " + (exists ? "appending to " : "created ") + path + " model="
             + metadata.encoder().name() + " dims=" + metadata.dimensions() + " quantization=" + metadata.quantization()
-            + " hnsw=" + settings.hnsw() + " ramBufferMb=" + settings.ramBufferMb());
-        return new ReportIndex(path, dir, writer, new SearcherManager(writer, null), metadata);
+            + " hnsw=" + settings.hnsw() + " ramBufferMb=" + settings.ramBufferMb() + " radiology=" + settings.radiology());
+        return new ReportIndex(path, dir, writer, new SearcherManager(writer, null), metadata, settings.radiology());
       } catch (IOException | RuntimeException e) {
         writer.rollback();
         throw e;
@@ -129,7 +131,7 @@ public final class ReportIndex implements Closeable {
       DirectoryReader reader = DirectoryReader.open(dir);
       try {
         IndexMetadata metadata = IndexMetadata.fromUserData(reader.getIndexCommit().getUserData(), path.toString());
-        return new ReportIndex(path, dir, null, new SearcherManager(reader, null), metadata);
+        return new ReportIndex(path, dir, null, new SearcherManager(reader, null), metadata, false);
       } catch (RuntimeException e) {
         reader.close();
         throw e;

@@ -72,11 +72,18 @@ public final class IndicesApi {
     flatten("", body.path("settings"), settings);
     String model = null;
     String instruction = "";
+    boolean radiology = true;
     for (var e : settings.entrySet()) {
       String key = e.getKey().startsWith("index.") ? e.getKey().substring("index.".length()) : e.getKey();
       switch (key) {
         case "cxr.model" -> model = e.getValue();
         case "cxr.document_instruction" -> instruction = e.getValue();
+        case "cxr.radiology" -> {
+          if (!e.getValue().equals("true") && !e.getValue().equals("false")) {
+            throw ApiException.illegalArgument("[index.cxr.radiology] must be true or false, got [" + e.getValue() + "]");
+          }
+          radiology = Boolean.parseBoolean(e.getValue());
+        }
         case "number_of_shards" -> {
           if (!e.getValue().equals("1")) {
             throw ApiException.illegalArgument("[index.number_of_shards] must be 1: cxrsearch serves one shard per index");
@@ -138,7 +145,7 @@ public final class IndicesApi {
         }
       }
     }
-    return new IndexDefinition(model, quantization, hnsw, instruction, vectorField, dims);
+    return new IndexDefinition(model, quantization, hnsw, instruction, vectorField, dims, radiology);
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, String> out) {

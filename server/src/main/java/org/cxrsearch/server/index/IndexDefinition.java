@@ -14,12 +14,14 @@ import org.cxrsearch.lucene.schema.ReportFields;
  * @param documentInstruction put before the separator of every document, empty for none
  * @param vectorField the name clients use for the vector field ({@code vector} unless the mapping names another)
  * @param dims the vector dimensions the mapping declares (must be the model's), 0 when not declared
+ * @param radiology whether documents get the radiology layer's finding fields, as {@code cxrsearch index} gives them by default
  */
 public record IndexDefinition(
-    String model, VectorQuantization quantization, HnswParams hnsw, String documentInstruction, String vectorField, int dims) {
+    String model, VectorQuantization quantization, HnswParams hnsw, String documentInstruction, String vectorField, int dims,
+    boolean radiology) {
 
   public static final IndexDefinition DEFAULTS =
-      new IndexDefinition(null, VectorQuantization.FLOAT, HnswParams.DEFAULTS, "", ReportFields.VECTOR, 0);
+      new IndexDefinition(null, VectorQuantization.FLOAT, HnswParams.DEFAULTS, "", ReportFields.VECTOR, 0, true);
 
   public IndexDefinition {
     Objects.requireNonNull(quantization, "quantization");

@@ -40,6 +40,7 @@ public final class ServedIndex implements AutoCloseable {
   private static final String HNSW_M_KEY = "server.hnsw.m";
   private static final String HNSW_EF_KEY = "server.hnsw.ef_construction";
   private static final String CREATED_KEY = "server.created";
+  private static final String RADIOLOGY_KEY = "server.radiology";
 
   private final String name;
   private final ReportIndex index;
@@ -73,7 +74,8 @@ public final class ServedIndex implements AutoCloseable {
     data.put(HNSW_M_KEY, Integer.toString(def.hnsw().maxConn()));
     data.put(HNSW_EF_KEY, Integer.toString(def.hnsw().beamWidth()));
     data.put(CREATED_KEY, Long.toString(Instant.now().toEpochMilli()));
-    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(def.hnsw()));
+    data.put(RADIOLOGY_KEY, Boolean.toString(def.radiology()));
+    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(def.hnsw()).withRadiology(def.radiology()));
     try {
       ServedIndex served = new ServedIndex(name, index, encoder, data);
       served.flush(); // the index exists, with its server settings, once the create call is acknowledged
@@ -97,7 +99,10 @@ public final class ServedIndex implements AutoCloseable {
         }
       });
     }
-    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(hnsw(data)));
+    // An index that `cxrsearch index` built has the radiology layer unless it was turned off; the
+    // server's own indexes record their choice.
+    boolean radiology = Boolean.parseBoolean(data.getOrDefault(RADIOLOGY_KEY, "true"));
+    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(hnsw(data)).withRadiology(radiology));
     return new ServedIndex(name, index, encoder, data);
   }
 
