@@ -55,6 +55,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SimilarCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      org.cxrsearch.cli.serve.ServeCommand.class,
       org.cxrsearch.cli.radiology.LabelsCommand.class,
       org.cxrsearch.cli.radiology.LabelsEvalCommand.class,
       org.cxrsearch.cli.radiology.EvalSimilarCommand.class,
