@@ -1,0 +1,388 @@
+// cxrsearch web page: plain JavaScript over the server's Elasticsearch-compatible API
+// (_cat/indices, _search with highlight, _doc, _cxr/similar). No framework, no build step, no
+// network access beyond this server.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const PAGE_SIZE = 20;
+  const TEXT_FIELDS = ["findings", "impression", "text"];
+  // Highlight markers no report contains: the fragments are escaped first, then the markers become
+  // <mark>, so report text can never inject markup.
+  const PRE = "\u0001", POST = "\u0002";
+
+  const state = {
+    index: null,
+    hits: [],        // [{id, source, highlight, score}]
+    selected: -1,
+    similarOf: null, // id whose similar cases are listed, or null for a search
+    open: null,      // id shown in the report panel
+    lastSearch: null,
+  };
+
+  // ---- API ------------------------------------------------------------------------------------
+
+  function apiKey() {
+    return sessionStorage.getItem("cxrsearch.apiKey");
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const key = apiKey();
+    if (key) headers.Authorization = "ApiKey " + key;
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    if (response.status === 401) {
+      const entered = window.prompt("This server needs an API key:");
+      if (entered) {
+        sessionStorage.setItem("cxrsearch.apiKey", entered.trim());
+        return api(method, path, body);
+      }
+    }
+    if (!response.ok) {
+      const reason = json && json.error ? (json.error.reason || json.error.type || JSON.stringify(json.error)) : text;
+      throw new Error(`${method} ${path}: ${response.status} ${reason}`);
+    }
+    return json;
+  }
+
+  const enc = encodeURIComponent;
+
+  // ---- Query building -------------------------------------------------------------------------
+
+  function mode() {
+    return document.querySelector('input[name="mode"]:checked').value;
+  }
+
+  function filters() {
+    const out = [];
+    const from = $("date-from").value, to = $("date-to").value;
+    if (from || to) {
+      const range = {};
+      if (from) range.gte = from;
+      if (to) range.lte = to;
+      out.push({ range: { study_date: range } });
+    }
+    const patient = $("patient").value.trim();
+    if (patient) out.push({ term: { patient_id: patient } });
+    const field = $("meta-field").value, value = $("meta-value").value.trim();
+    if (field && value) out.push({ term: { [field]: value } });
+    return out;
+  }
+
+  function highlight() {
+    const fields = {};
+    // number_of_fragments 0: the whole field, marked, so the report view can show it in full.
+    for (const f of TEXT_FIELDS) fields[f] = { number_of_fragments: 0 };
+    return { pre_tags: [PRE], post_tags: [POST], fields };
+  }
+
+  /** The _search body for a query text, a mode and the filters (Elasticsearch's DSL). */
+  function searchBody(q, m, filter) {
+    const body = { size: PAGE_SIZE, highlight: highlight() };
+    const match = { match: { text: q } };
+    const knn = {
+      field: "vector",
+      query_vector_builder: { text_embedding: { model_text: q } },
+      k: PAGE_SIZE,
+      num_candidates: 100,
+    };
+    if (filter.length) knn.filter = filter;
+    if (!q) {
+      body.query = { bool: { filter } };
+    } else if (m === "bm25") {
+      body.query = filter.length ? { bool: { must: [match], filter } } : match;
+    } else if (m === "knn") {
+      body.knn = knn;
+      // The knn side has no terms to highlight; the same words still mark the report text.
+      body.highlight.highlight_query = match;
+    } else {
+      body.retriever = {
+        rrf: {
+          retrievers: [
+            { standard: { query: filter.length ? { bool: { must: [match], filter } } : match } },
+            { knn },
+          ],
+          rank_window_size: 100,
+        },
+      };
+    }
+    return body;
+  }
+
+  // ---- Rendering ------------------------------------------------------------------------------
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  /** Escaped text with the highlight markers turned into <mark>. */
+  function marked(s) {
+    return escapeHtml(s).split(PRE).join("<mark>").split(POST).join("</mark>");
+  }
+
+  /** About {@code length} characters of a marked field, around its first highlighted term. */
+  function snippet(s, length) {
+    const first = s.indexOf(PRE);
+    let start = first < 0 ? 0 : Math.max(0, first - 60);
+    if (start > 0) {
+      const space = s.indexOf(" ", start);
+      start = space >= 0 && space < first ? space + 1 : start;
+    }
+    let end = Math.min(s.length, start + length);
+    if (end < s.length) {
+      const space = s.lastIndexOf(" ", end);
+      if (space > start) end = space;
+    }
+    let cut = s.slice(start, end);
+    // Never leave a marker open or closed alone across the cut.
+    if (cut.lastIndexOf(PRE) > cut.lastIndexOf(POST)) cut += POST;
+    if (cut.indexOf(POST) >= 0 && (cut.indexOf(PRE) < 0 || cut.indexOf(POST) < cut.indexOf(PRE))) cut = PRE + cut;
+    return (start > 0 ? "…" : "") + marked(cut) + (end < s.length ? "…" : "");
+  }
+
+  function field(hit, name) {
+    const h = hit.highlight && hit.highlight[name];
+    if (h && h.length) return h.join(" … ");
+    const v = hit.source[name];
+    return v === undefined || v === null ? "" : String(v);
+  }
+
+  function status(text, isError) {
+    const el = $("status");
+    el.textContent = text;
+    el.classList.toggle("error", !!isError);
+  }
+
+  function renderResults(title) {
+    const list = $("results");
+    list.replaceChildren();
+    state.hits.forEach((hit, i) => {
+      const li = document.createElement("li");
+      li.id = "hit-" + i;
+      li.className = "hit";
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      li.tabIndex = -1;
+      li.dataset.index = String(i);
+      const impression = field(hit, "impression");
+      const findings = field(hit, "findings");
+      const body = impression || findings ? [impression && snippet(impression, 220), findings && snippet(findings, 260)]
+        : [snippet(field(hit, "text"), 360)];
+      const src = hit.source;
+      li.innerHTML = `
+        <div class="hit-head">
+          <span class="hit-id">${escapeHtml(hit.id)}</span>
+          ${src.study_date ? `<span class="hit-date">${escapeHtml(src.study_date)}</span>` : ""}
+          ${src.patient_id ? `<span class="tag">Patient ${escapeHtml(src.patient_id)}</span>` : ""}
+          ${src.study_id ? `<span class="tag">Study ${escapeHtml(src.study_id)}</span>` : ""}
+          ${src.view ? `<span class="tag">${escapeHtml(src.view)}</span>` : ""}
+          <span class="hit-score" title="score">${hit.score === null || hit.score === undefined ? "" : Number(hit.score).toFixed(3)}</span>
+        </div>
+        ${body.filter(Boolean).map((b, j) => `<p class="${j === 0 && impression ? "hit-impression" : "hit-text"}">${b}</p>`).join("")}
+        <div class="hit-actions">
+          <button type="button" class="link open" tabindex="-1">Open report</button>
+          <button type="button" class="link similar" tabindex="-1">Similar cases</button>
+        </div>`;
+      li.querySelector(".open").addEventListener("click", (e) => { e.stopPropagation(); select(i); openReport(i); });
+      li.querySelector(".similar").addEventListener("click", (e) => { e.stopPropagation(); select(i); similar(hit.id); });
+      li.addEventListener("click", () => { select(i); openReport(i); });
+      list.appendChild(li);
+    });
+    state.selected = -1;
+    list.setAttribute("aria-label", title);
+    if (state.hits.length) select(0, false);
+  }
+
+  function select(i, focus = true) {
+    const items = $("results").children;
+    if (!items.length) return;
+    i = Math.max(0, Math.min(items.length - 1, i));
+    if (state.selected >= 0 && items[state.selected]) {
+      items[state.selected].setAttribute("aria-selected", "false");
+      items[state.selected].tabIndex = -1;
+    }
+    state.selected = i;
+    const item = items[i];
+    item.setAttribute("aria-selected", "true");
+    item.tabIndex = 0;
+    $("results").setAttribute("aria-activedescendant", item.id);
+    if (focus) {
+      item.focus();
+      item.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  // ---- Actions --------------------------------------------------------------------------------
+
+  function toHit(h) {
+    return { id: h._id, source: h._source || {}, highlight: h.highlight || null, score: h._score };
+  }
+
+  async function search() {
+    if (!state.index) { status("No index to search: create one through the API first.", true); return; }
+    const q = $("q").value.trim();
+    const filter = filters();
+    if (!q && !filter.length) {
+      state.hits = [];
+      renderResults("Results");
+      status("Type a query, or set a filter, then press Enter.");
+      return;
+    }
+    const m = q ? mode() : "bm25";
+    state.similarOf = null;
+    state.lastSearch = { q, m };
+    status("Searching…");
+    try {
+      const started = performance.now();
+      const res = await api("POST", `/${enc(state.index)}/_search`, searchBody(q, m, filter));
+      state.hits = res.hits.hits.map(toHit);
+      const total = res.hits.total && typeof res.hits.total === "object" ? res.hits.total.value : res.hits.total;
+      renderResults("Results");
+      const ms = Math.round(performance.now() - started);
+      status(state.hits.length ? `${state.hits.length} of ${total} reports · ${m} · ${ms} ms`
+        : `No reports match · ${m}`);
+    } catch (e) {
+      state.hits = [];
+      renderResults("Results");
+      status(e.message, true);
+    }
+  }
+
+  async function similar(id) {
+    status(`Finding cases similar to ${id}…`);
+    try {
+      const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?size=${PAGE_SIZE}`);
+      state.hits = res.hits.hits.map(toHit);
+      state.similarOf = id;
+      renderResults(`Cases similar to ${id}`);
+      status(`${state.hits.length} cases similar to ${id}`);
+      closeReport(false);
+      if (state.hits.length) select(0);
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  async function openReport(i) {
+    const hit = state.hits[i];
+    if (!hit) return;
+    state.open = hit.id;
+    const panel = $("report");
+    panel.hidden = false;
+    document.body.classList.add("report-open");
+    $("report-title").textContent = hit.id;
+    renderReport(hit);
+    $("report-title").tabIndex = -1;
+    $("report-title").focus();
+  }
+
+  function renderReport(hit) {
+    const src = hit.source;
+    const meta = [["Study date", src.study_date], ["Patient", src.patient_id], ["Study", src.study_id]];
+    for (const [k, v] of Object.entries(src)) {
+      if (!["id", "text", "findings", "impression", "study_date", "patient_id", "study_id", "indication"].includes(k)
+          && v !== null && typeof v !== "object") {
+        meta.push([k.replace(/_/g, " "), v]);
+      }
+    }
+    $("report-meta").innerHTML = meta.filter(([, v]) => v !== undefined && v !== null && v !== "")
+      .map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("");
+    const sections = [];
+    if (src.indication) sections.push(["Indication", escapeHtml(src.indication)]);
+    const findings = field(hit, "findings"), impression = field(hit, "impression");
+    if (findings) sections.push(["Findings", marked(findings)]);
+    if (impression) sections.push(["Impression", marked(impression)]);
+    if (!findings && !impression) sections.push(["Report", marked(field(hit, "text"))]);
+    $("report-body").innerHTML = sections.map(([h, b]) => `<h3>${h}</h3><p>${b}</p>`).join("");
+  }
+
+  function closeReport(refocus = true) {
+    const panel = $("report");
+    if (panel.hidden) return;
+    panel.hidden = true;
+    state.open = null;
+    document.body.classList.remove("report-open");
+    if (refocus && state.selected >= 0) select(state.selected);
+  }
+
+  async function loadIndices() {
+    try {
+      const rows = await api("GET", "/_cat/indices?format=json");
+      const select = $("index");
+      select.replaceChildren();
+      const names = rows.map((r) => r.index).filter((n) => n && !n.startsWith(".")).sort();
+      for (const name of names) {
+        const row = rows.find((r) => r.index === name);
+        const opt = document.createElement("option");
+        opt.value = name;
+        opt.textContent = row["docs.count"] !== undefined ? `${name} (${row["docs.count"]})` : name;
+        select.appendChild(opt);
+      }
+      state.index = names[0] || null;
+      if (!names.length) status("No index yet: create one through the API (PUT /{index}, then _bulk).", true);
+      else status("Type a query and press Enter. Press / to jump to the search box.");
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  // ---- Events ---------------------------------------------------------------------------------
+
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  }
+
+  function onKey(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const inResults = $("results").contains(document.activeElement);
+    if (e.key === "/" && !typing(document.activeElement)) {
+      e.preventDefault();
+      $("q").focus();
+      $("q").select();
+    } else if (e.key === "Escape") {
+      if (!$("report").hidden) { e.preventDefault(); closeReport(); }
+      else if (document.activeElement === $("q") && state.hits.length) { e.preventDefault(); select(state.selected); }
+    } else if (e.key === "ArrowDown" && (inResults || document.activeElement === $("q"))) {
+      e.preventDefault();
+      select(inResults || document.activeElement !== $("q") ? state.selected + 1 : Math.max(state.selected, 0));
+    } else if (e.key === "ArrowUp" && inResults) {
+      e.preventDefault();
+      if (state.selected === 0) $("q").focus(); else select(state.selected - 1);
+    } else if (e.key === "Home" && inResults) {
+      e.preventDefault(); select(0);
+    } else if (e.key === "End" && inResults) {
+      e.preventDefault(); select(state.hits.length - 1);
+    } else if (e.key === "Enter" && inResults) {
+      e.preventDefault(); openReport(state.selected);
+    } else if ((e.key === "s" || e.key === "S") && !typing(document.activeElement) && state.selected >= 0) {
+      e.preventDefault(); similar(state.open || state.hits[state.selected].id);
+    }
+  }
+
+  function init() {
+    $("search-form").addEventListener("submit", (e) => { e.preventDefault(); closeReport(false); search(); });
+    $("index").addEventListener("change", () => { state.index = $("index").value; search(); });
+    for (const radio of document.querySelectorAll('input[name="mode"]')) {
+      radio.addEventListener("change", () => { if ($("q").value.trim()) search(); });
+    }
+    for (const id of ["date-from", "date-to", "meta-field"]) $(id).addEventListener("change", search);
+    for (const id of ["patient", "meta-value"]) {
+      $(id).addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); search(); } });
+    }
+    $("clear-filters").addEventListener("click", () => {
+      for (const id of ["date-from", "date-to", "patient", "meta-value"]) $(id).value = "";
+      $("meta-field").value = "";
+      search();
+    });
+    $("close-report").addEventListener("click", () => closeReport());
+    $("similar-button").addEventListener("click", () => { if (state.open) similar(state.open); });
+    document.addEventListener("keydown", onKey);
+    loadIndices().then(() => $("q").focus());
+  }
+
+  init();
+})();
