@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
       SimilarCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      org.cxrsearch.cli.serve.ServeCommand.class,
       // benchmarks (figures are printed, never asserted)
       EncodeBenchCommand.class,
       BenchConvertCommand.class,

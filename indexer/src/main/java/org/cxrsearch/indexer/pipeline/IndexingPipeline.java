@@ -236,13 +236,7 @@ public final class IndexingPipeline {
   }
 
   private float[][] embed(List<InputRecord> records) {
-    List<String> texts = records.stream().map(r -> r.document().text()).toList();
-    String instruction = index.metadata().documentInstruction();
-    if (instruction.isEmpty()) {
-      return encoder.encodeDocuments(texts);
-    }
-    var format = encoder.info().instructionFormat();
-    return encoder.encodeWithInstruction(texts.stream().map(t -> format.apply(instruction, t)).toList());
+    return new DocumentEmbedder(encoder, index.metadata().documentInstruction()).embed(records.stream().map(InputRecord::document).toList());
   }
 
   private void write(BlockingQueue<Window> in, Counters counters, RecordReader reader, List<Future<?>> upstream)

@@ -44,8 +44,21 @@ public final class JsonLinesReader extends SplitRecordReader {
     if (!node.isObject()) {
       return reject(line, "malformed JSON: expected an object, found " + node.getNodeType().toString().toLowerCase());
     }
+    return fromJson(node, record, file, line);
+  }
+
+  /**
+   * The report in one parsed JSON object, by the rules of this format (other writers, such as the
+   * server's document API, use them too, so a report means the same whichever way it arrives).
+   *
+   * @param node a JSON object
+   * @param source the record as given, stored with the report
+   * @param file where it came from, for the error
+   * @param line its line (or item number), for the error
+   */
+  public static ReadOutcome fromJson(JsonNode node, String source, String file, long line) {
     RecordFields fields = new RecordFields();
-    fields.source = record;
+    fields.source = source;
     JsonNode id = node.get("id");
     if (id != null && (id.isTextual() || id.isIntegralNumber())) {
       fields.id = id.asText();

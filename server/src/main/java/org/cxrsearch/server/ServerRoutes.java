@@ -1,0 +1,22 @@
+package org.cxrsearch.server;
+
+import org.cxrsearch.server.es.ClusterApi;
+import org.cxrsearch.server.http.Routes;
+
+/**
+ * The one place where every endpoint is routed. Each API registers its routes with one line here.
+ *
+ * <p>{@code GET /} is shared: Elasticsearch clients get the cluster info JSON; a client whose
+ * {@code Accept} header prefers {@code text/html} (a browser) gets the web page once one is
+ * registered with {@link Routes#getHtml}. {@code /v1/*} and {@code /embed} belong to the embeddings API.
+ */
+public final class ServerRoutes {
+
+  private ServerRoutes() {}
+
+  public static Routes build(ServerContext ctx) {
+    Routes routes = new Routes();
+    new ClusterApi(ctx).register(routes);
+    return routes;
+  }
+}

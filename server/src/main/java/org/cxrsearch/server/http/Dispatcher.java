@@ -1,0 +1,86 @@
+package org.cxrsearch.server.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Serves one {@link ApiRequest}, whatever the HTTP library: authentication, admission (429 when
+ * overloaded), routing, and the mapping of every failure to an Elasticsearch-style error body. An
+ * unexpected exception becomes a 500 whose body names the request id and the exception class only;
+ * its stack trace goes to the log, never to the client.
+ */
+public final class Dispatcher {
+
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+  /** Elasticsearch's clients refuse responses without this header (product check). */
+  public static final String PRODUCT_HEADER = "X-Elastic-Product";
+
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private final Routes routes;
+  private final ServerOptions options;
+  private final Admission admission;
+
+  public Dispatcher(Routes routes, ServerOptions options) {
+    this.routes = routes;
+    this.options = options;
+    Limits l = options.limits();
+    this.admission = new Admission(l.maxConcurrent(), l.maxQueued(), l.queueWait());
+  }
+
+  public ServerOptions options() {
+    return options;
+  }
+
+  public ApiResponse dispatch(ApiRequest request) {
+    ApiResponse response;
+    try {
+      response = serve(request);
+    } catch (ApiException e) {
+      response = ErrorBody.response(e, request.requestId());
+      if (e.status() == 401) {
+        response = response.withHeader("WWW-Authenticate", "ApiKey, Bearer");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      response = ErrorBody.response(new ApiException(503, "node_closed_exception", "the server is shutting down"), request.requestId());
+    } catch (Exception | StackOverflowError e) {
+      LOG.log(System.Logger.Level.ERROR, "request " + request.requestId() + " " + request.method() + " " + request.path() + " failed", e);
+      response = ErrorBody.response(new ApiException(500, "exception",
+          "internal error (" + e.getClass().getSimpleName() + "); see the server log for request " + request.requestId()), request.requestId());
+    }
+    return decorate(request, response);
+  }
+
+  private ApiResponse serve(ApiRequest request) throws Exception {
+    if (options.apiKeys().enabled() && !options.apiKeys().accepts(request.header("Authorization"))) {
+      throw new ApiException(401, "security_exception",
+          "missing or wrong API key for [" + request.method() + " " + request.path() + "]: send Authorization: ApiKey <key> or Bearer <key>");
+    }
+    Routes.Match match = routes.find(request.method(), request.path(), request.prefersHtml());
+    if (!admission.tryEnter()) {
+      throw new ApiException(429, "es_rejected_execution_exception",
+          "rejected execution: the server is at its limit of " + options.limits().maxConcurrent() + " running and "
+              + options.limits().maxQueued() + " queued requests; retry later");
+    }
+    try {
+      return match.route().handler().handle(request.withPathParams(match.params()));
+    } finally {
+      admission.release();
+    }
+  }
+
+  /** Product and request-id headers on every answer; CORS headers only for a configured origin. */
+  private ApiResponse decorate(ApiRequest request, ApiResponse response) {
+    Map<String, String> h = new LinkedHashMap<>(response.headers());
+    h.put(PRODUCT_HEADER, "Elasticsearch");
+    h.put(REQUEST_ID_HEADER, request.requestId());
+    String origin = request.header("Origin");
+    if (origin != null && options.corsOrigins().contains(origin)) {
+      h.put("Access-Control-Allow-Origin", origin);
+      h.put("Vary", "Origin");
+    }
+    return new ApiResponse(response.status(), response.contentType(), response.body(), h);
+  }
+}

@@ -1,0 +1,220 @@
+package org.cxrsearch.server.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cxrsearch.indexer.pipeline.DocumentEmbedder;
+import org.cxrsearch.lucene.codec.HnswParams;
+import org.cxrsearch.lucene.schema.ReportDocument;
+import org.cxrsearch.lucene.search.ReportSearcher;
+import org.cxrsearch.lucene.store.IndexMetadata;
+import org.cxrsearch.lucene.store.IndexSettings;
+import org.cxrsearch.lucene.store.ReportIndex;
+import org.cxrsearch.onnx.encode.TextEncoder;
+import org.cxrsearch.searcher.common.IndexModel;
+
+/**
+ * One index as the server serves it: the {@link ReportIndex} (open for writing, searched through
+ * its near-real-time reader), its {@link ReportSearcher}, and the encoder of the model it records.
+ *
+ * <p>Durability contract: a write is in Lucene's writer once acknowledged, searchable after a
+ * refresh, and durable (it survives {@code kill -9}) after a commit. The server commits on
+ * {@link #flush()} ({@code _flush}, and writes with {@code refresh=true} or {@code wait_for}), and on
+ * {@link #close()}. A commit is atomic, so a crash never leaves a half-written document: each
+ * document is in the last commit entirely (text, fields and vector) or not at all.
+ *
+ * <p>Server-side settings that Lucene's metadata does not hold (the client's name of the vector
+ * field, HNSW parameters) travel in every commit's user data, under {@code server.*}.
+ */
+public final class ServedIndex implements AutoCloseable {
+
+  private static final String VECTOR_FIELD_KEY = "server.vector_field";
+  private static final String HNSW_M_KEY = "server.hnsw.m";
+  private static final String HNSW_EF_KEY = "server.hnsw.ef_construction";
+  private static final String CREATED_KEY = "server.created";
+
+  private final String name;
+  private final ReportIndex index;
+  private final ReportSearcher searcher;
+  private final TextEncoder encoder;
+  private final DocumentEmbedder embedder;
+  private final Map<String, String> serverData;
+  private final AtomicLong seqNo = new AtomicLong();
+  private final Object commitLock = new Object();
+
+  private ServedIndex(String name, ReportIndex index, TextEncoder encoder, Map<String, String> serverData) {
+    this.name = name;
+    this.index = index;
+    this.searcher = new ReportSearcher(index);
+    this.encoder = encoder;
+    this.embedder = new DocumentEmbedder(encoder, index.metadata().documentInstruction());
+    this.serverData = Map.copyOf(serverData);
+  }
+
+  static ServedIndex create(String name, Path dir, IndexDefinition def, Models models) throws IOException {
+    TextEncoder encoder = models.get(def.model());
+    String spec = def.model() == null ? models.defaultModel() : def.model();
+    IndexMetadata metadata = new IndexMetadata(encoder.info(), def.documentInstruction(), def.quantization(), modelSource(spec));
+    Map<String, String> data = new HashMap<>();
+    data.put(VECTOR_FIELD_KEY, def.vectorField());
+    data.put(HNSW_M_KEY, Integer.toString(def.hnsw().maxConn()));
+    data.put(HNSW_EF_KEY, Integer.toString(def.hnsw().beamWidth()));
+    data.put(CREATED_KEY, Long.toString(Instant.now().toEpochMilli()));
+    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(def.hnsw()));
+    try {
+      ServedIndex served = new ServedIndex(name, index, encoder, data);
+      served.flush(); // the index exists, with its server settings, once the create call is acknowledged
+      return served;
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  static ServedIndex openExisting(String name, Path dir, Models models) throws IOException {
+    IndexMetadata metadata = ReportIndex.readMetadata(dir);
+    TextEncoder encoder = models.get(metadata.modelSpec());
+    IndexModel.requireSameModel(metadata, encoder.info());
+    ReportIndex probe = ReportIndex.openReadOnly(dir);
+    Map<String, String> data = new HashMap<>();
+    try (probe) {
+      probe.committedUserData().forEach((k, v) -> {
+        if (k.startsWith("server.")) {
+          data.put(k, v);
+        }
+      });
+    }
+    HnswParams hnsw = data.containsKey(HNSW_M_KEY)
+        ? new HnswParams(Integer.parseInt(data.get(HNSW_M_KEY)), Integer.parseInt(data.get(HNSW_EF_KEY)))
+        : HnswParams.DEFAULTS;
+    ReportIndex index = ReportIndex.openForWriting(dir, metadata, IndexSettings.DEFAULTS.withHnsw(hnsw));
+    return new ServedIndex(name, index, encoder, data);
+  }
+
+  /** A directory as an absolute path (works from any working directory), anything else as given. */
+  private static String modelSource(String spec) {
+    try {
+      Path p = Path.of(spec);
+      if (Files.isDirectory(p)) {
+        return p.toAbsolutePath().normalize().toString();
+      }
+    } catch (InvalidPathException notAPath) {
+      // a hub id or "default"
+    }
+    return spec;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path path() {
+    return index.path();
+  }
+
+  public ReportIndex index() {
+    return index;
+  }
+
+  public ReportSearcher searcher() {
+    return searcher;
+  }
+
+  public TextEncoder encoder() {
+    return encoder;
+  }
+
+  public IndexMetadata metadata() {
+    return index.metadata();
+  }
+
+  /** The name clients use for the vector field. */
+  public String vectorField() {
+    return serverData.getOrDefault(VECTOR_FIELD_KEY, org.cxrsearch.lucene.schema.ReportFields.VECTOR);
+  }
+
+  public HnswParams hnsw() {
+    return serverData.containsKey(HNSW_M_KEY)
+        ? new HnswParams(Integer.parseInt(serverData.get(HNSW_M_KEY)), Integer.parseInt(serverData.get(HNSW_EF_KEY)))
+        : HnswParams.DEFAULTS;
+  }
+
+  /** Creation time in epoch milliseconds, 0 when unknown (an index built by {@code cxrsearch index}). */
+  public long createdMillis() {
+    return Long.parseLong(serverData.getOrDefault(CREATED_KEY, "0"));
+  }
+
+  /** What happened to one document of a write. */
+  public sealed interface WriteOutcome {
+    /** Written; {@code seqNo} orders the writes of this index. */
+    record Written(String id, long seqNo) implements WriteOutcome {}
+
+    /** Refused, with the reason naming the field. */
+    record Refused(String id, String reason) implements WriteOutcome {}
+  }
+
+  /**
+   * Embeds {@code reports} in one call (length-sorted batches) and upserts each; a report the
+   * schema refuses (a zero vector, an over-long keyword) fails alone. Not durable before a {@link #flush()}.
+   */
+  public List<WriteOutcome> upsert(List<ReportDocument> reports) throws IOException {
+    float[][] vectors = reports.isEmpty() ? new float[0][] : embedder.embed(reports);
+    List<WriteOutcome> out = new ArrayList<>(reports.size());
+    for (int i = 0; i < reports.size(); i++) {
+      ReportDocument r = reports.get(i);
+      try {
+        index.upsert(r, vectors[i]);
+        out.add(new WriteOutcome.Written(r.id(), seqNo.getAndIncrement()));
+      } catch (IllegalArgumentException e) {
+        out.add(new WriteOutcome.Refused(r.id(), e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  /** Deletes {@code id}; whether it was there (in the current reader or written since). */
+  public boolean delete(String id) throws IOException {
+    boolean found = index.contentHash(id).isPresent();
+    index.delete(id);
+    seqNo.getAndIncrement();
+    return found;
+  }
+
+  public long nextSeqNo() {
+    return seqNo.get();
+  }
+
+  /** Makes acknowledged writes searchable. */
+  public void refresh() throws IOException {
+    index.refresh();
+  }
+
+  /** Makes acknowledged writes durable (a Lucene commit, fsynced) and searchable. */
+  public void flush() throws IOException {
+    synchronized (commitLock) {
+      index.commit(serverData);
+    }
+  }
+
+  /** Commits and closes (graceful shutdown). */
+  @Override
+  public void close() throws IOException {
+    try {
+      flush();
+    } finally {
+      index.close();
+    }
+  }
+
+  /** Closes without committing (the index is being deleted). */
+  void closeWithoutCommit() throws IOException {
+    index.close();
+  }
+}
