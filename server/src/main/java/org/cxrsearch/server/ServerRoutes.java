@@ -1,7 +1,10 @@
 package org.cxrsearch.server;
 
+import org.cxrsearch.server.embeddings.EmbeddingLimits;
+import org.cxrsearch.server.embeddings.EmbeddingsApi;
 import org.cxrsearch.server.es.ClusterApi;
 import org.cxrsearch.server.http.Routes;
+import org.cxrsearch.server.web.WebPage;
 
 /**
  * The one place where every endpoint is routed. Each API registers its routes with one line here.
@@ -17,6 +20,8 @@ public final class ServerRoutes {
   public static Routes build(ServerContext ctx) {
     Routes routes = new Routes();
     new ClusterApi(ctx).register(routes);
+    EmbeddingsApi.serving(ctx.models(), EmbeddingLimits.defaults()).register(routes);
+    new WebPage().register(routes);
     return routes;
   }
 }
