@@ -97,8 +97,8 @@
       body.query = filter.length ? { bool: { must: [match], filter } } : match;
     } else if (m === "knn") {
       body.knn = knn;
-      // The knn side has no terms to highlight; the same words still mark the report text.
-      body.highlight.highlight_query = match;
+      // A vector matches no words: nothing to highlight.
+      delete body.highlight;
     } else {
       body.retriever = {
         rrf: {
