@@ -15,9 +15,8 @@
     index: null,
     hits: [],        // [{id, source, highlight, score}]
     selected: -1,
-    similarOf: null, // id whose similar cases are listed, or null for a search
     open: null,      // id shown in the report panel
-    lastSearch: null,
+    seq: 0,          // number of the latest request: answers to older ones are dropped
   };
 
   // ---- API ------------------------------------------------------------------------------------
@@ -227,18 +226,19 @@
     const q = $("q").value.trim();
     const filter = filters();
     if (!q && !filter.length) {
+      state.seq++;
       state.hits = [];
       renderResults("Results");
       status("Type a query, or set a filter, then press Enter.");
       return;
     }
     const m = q ? mode() : "bm25";
-    state.similarOf = null;
-    state.lastSearch = { q, m };
+    const seq = ++state.seq;
     status("Searching…");
     try {
       const started = performance.now();
       const res = await api("POST", `/${enc(state.index)}/_search`, searchBody(q, m, filter));
+      if (seq !== state.seq) return;
       state.hits = res.hits.hits.map(toHit);
       const total = res.hits.total && typeof res.hits.total === "object" ? res.hits.total.value : res.hits.total;
       renderResults("Results");
@@ -246,6 +246,7 @@
       status(state.hits.length ? `${state.hits.length} of ${total} reports · ${m} · ${ms} ms`
         : `No reports match · ${m}`);
     } catch (e) {
+      if (seq !== state.seq) return;
       state.hits = [];
       renderResults("Results");
       status(e.message, true);
@@ -253,17 +254,18 @@
   }
 
   async function similar(id) {
+    const seq = ++state.seq;
     status(`Finding cases similar to ${id}…`);
     try {
       const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?size=${PAGE_SIZE}`);
+      if (seq !== state.seq) return;
       state.hits = res.hits.hits.map(toHit);
-      state.similarOf = id;
       renderResults(`Cases similar to ${id}`);
       status(`${state.hits.length} cases similar to ${id}`);
       closeReport(false);
       if (state.hits.length) select(0);
     } catch (e) {
-      status(e.message, true);
+      if (seq === state.seq) status(e.message, true);
     }
   }
 
