@@ -234,6 +234,8 @@
     }
     const m = q ? mode() : "bm25";
     const seq = ++state.seq;
+    // The query in the address, so a search can be bookmarked, shared or reloaded.
+    history.replaceState(null, "", "#" + new URLSearchParams({ index: state.index, mode: mode(), q }).toString());
     status("Searching…");
     try {
       const started = performance.now();
@@ -332,6 +334,23 @@
     }
   }
 
+  /** Runs the search the address names ({@code #index=…&mode=…&q=…}), if any. */
+  function restoreFromAddress() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const index = params.get("index"), m = params.get("mode"), q = params.get("q");
+    if (index && [...$("index").options].some((o) => o.value === index)) {
+      $("index").value = index;
+      state.index = index;
+    }
+    const radio = m && document.querySelector(`input[name="mode"][value="${CSS.escape(m)}"]`);
+    if (radio) radio.checked = true;
+    $("q").focus();
+    if (q) {
+      $("q").value = q;
+      search();
+    }
+  }
+
   // ---- Events ---------------------------------------------------------------------------------
 
   function typing(el) {
@@ -383,7 +402,7 @@
     $("close-report").addEventListener("click", () => closeReport());
     $("similar-button").addEventListener("click", () => { if (state.open) similar(state.open); });
     document.addEventListener("keydown", onKey);
-    loadIndices().then(() => $("q").focus());
+    loadIndices().then(restoreFromAddress);
   }
 
   init();
