@@ -11,22 +11,15 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.cxrsearch.onnx.bundle.ModelResolver;
-import org.cxrsearch.onnx.encode.EncoderConfig;
-import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /v1/embeddings} driven by LangChain4j's {@link OpenAiEmbeddingModel} (a real OpenAI
@@ -34,11 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * model (all-MiniLM-L6-v2).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class OpenAiEmbeddingsTest {
+class OpenAiEmbeddingsTest extends DefaultModelServer {
 
-  @TempDir static Path data;
-  static TestServer server;
-  static OnnxEncoder oracle;
 
   static final List<String> REPORTS = List.of(
       "Small left pleural effusion with adjacent atelectasis.",
@@ -46,28 +36,9 @@ class OpenAiEmbeddingsTest {
       "Moderate cardiomegaly with interstitial pulmonary edema and small bilateral effusions.",
       "Right upper lobe consolidation concerning for pneumonia.");
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(data);
-    oracle = OnnxEncoder.open(ModelResolver.fromEnvironment().resolve("default"), EncoderConfig.defaults());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    oracle.close();
-  }
-
   static OpenAiEmbeddingModel.OpenAiEmbeddingModelBuilder client(String model) {
     return OpenAiEmbeddingModel.builder().baseUrl(server.url() + "/v1").apiKey("not-checked-on-loopback")
         .modelName(model).timeout(Duration.ofSeconds(30)).maxRetries(0);
-  }
-
-  static void assertClose(float[] expected, float[] actual) {
-    assertEquals(expected.length, actual.length);
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-6, "component " + i);
-    }
   }
 
   @Test

@@ -59,15 +59,15 @@ class QueryModeTest {
   @Test
   void queryWithInstructionEqualsEncodeQuery() {
     float[] expected = Vectors.l2Normalized(oracle.encodeQuery(INSTRUCTION, TEXT));
-    OpenAiEmbeddingsTest.assertClose(expected, embed("default:query", Map.of("instruction", INSTRUCTION)));
-    OpenAiEmbeddingsTest.assertClose(expected, embed("default", Map.of("input_type", "query", "instruction", INSTRUCTION)));
+    DefaultModelServer.assertClose(expected, embed("default:query", Map.of("instruction", INSTRUCTION)));
+    DefaultModelServer.assertClose(expected, embed("default", Map.of("input_type", "query", "instruction", INSTRUCTION)));
   }
 
   @Test
   void documentModeEqualsEncodeDocumentsAndDiffersFromTheQuery() {
     float[] document = Vectors.l2Normalized(oracle.encodeDocuments(List.of(TEXT)))[0];
-    OpenAiEmbeddingsTest.assertClose(document, embed("default", Map.of()));
-    OpenAiEmbeddingsTest.assertClose(document, embed("default:document", Map.of()));
+    DefaultModelServer.assertClose(document, embed("default", Map.of()));
+    DefaultModelServer.assertClose(document, embed("default:document", Map.of()));
     float[] query = embed("default:query", Map.of("instruction", INSTRUCTION));
     // The instruction is part of the model input: the vectors must differ, or the mode did nothing.
     assertTrue(Vectors.cosine(document, query) < 0.9999f, "cosine " + Vectors.cosine(document, query));

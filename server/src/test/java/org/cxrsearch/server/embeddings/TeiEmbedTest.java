@@ -8,42 +8,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.cxrsearch.onnx.bundle.ModelResolver;
-import org.cxrsearch.onnx.encode.EncoderConfig;
-import org.cxrsearch.onnx.encode.OnnxEncoder;
 import org.cxrsearch.onnx.pool.Vectors;
 import org.cxrsearch.server.http.Json;
-import org.cxrsearch.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** TEI's {@code POST /embed}, called with plain {@code java.net.http} as a TEI client would. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class TeiEmbedTest {
+class TeiEmbedTest extends DefaultModelServer {
 
-  @TempDir static Path data;
-  static TestServer server;
-  static OnnxEncoder oracle;
   static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(data);
-    oracle = OnnxEncoder.open(ModelResolver.fromEnvironment().resolve("default"), EncoderConfig.defaults());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    oracle.close();
-  }
 
   static HttpResponse<String> post(String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/embed"))
@@ -52,8 +29,8 @@ class TeiEmbedTest {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  static JsonNode json(HttpResponse<String> r) {
-    return Json.MAPPER.valueToTree(Json.parse(r.body().getBytes(), 0, r.body().getBytes().length, "response"));
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    return Json.MAPPER.readTree(r.body());
   }
 
   static float[] vector(JsonNode array) {
@@ -70,7 +47,7 @@ class TeiEmbedTest {
     assertEquals(200, r.statusCode(), r.body());
     JsonNode body = json(r);
     assertTrue(body.isArray() && body.size() == 1 && body.get(0).isArray(), r.body());
-    OpenAiEmbeddingsTest.assertClose(Vectors.l2Normalized(oracle.encodeDocuments(List.of("Small left pleural effusion.")))[0],
+    assertClose(Vectors.l2Normalized(oracle.encodeDocuments(List.of("Small left pleural effusion.")))[0],
         vector(body.get(0)));
   }
 
@@ -81,14 +58,14 @@ class TeiEmbedTest {
     float[][] raw = oracle.encodeDocuments(texts);
     assertEquals(3, body.size());
     for (int i = 0; i < 3; i++) {
-      OpenAiEmbeddingsTest.assertClose(raw[i], vector(body.get(i)));
+      assertClose(raw[i], vector(body.get(i)));
     }
   }
 
   @Test
   void promptNameQuerySelectsEncodeQuery() throws Exception {
     JsonNode body = json(post("{\"inputs\": \"effusion\", \"prompt_name\": \"query\"}"));
-    OpenAiEmbeddingsTest.assertClose(Vectors.l2Normalized(oracle.encodeQuery("", "effusion")), vector(body.get(0)));
+    assertClose(Vectors.l2Normalized(oracle.encodeQuery("", "effusion")), vector(body.get(0)));
   }
 
   @Test
@@ -100,7 +77,7 @@ class TeiEmbedTest {
     assertTrue(json(refused).get("error").asText().contains("inputs[0]"), refused.body());
     HttpResponse<String> truncated = post("{\"inputs\": \"" + longText + "\", \"truncate\": true}");
     assertEquals(200, truncated.statusCode(), truncated.body());
-    OpenAiEmbeddingsTest.assertClose(Vectors.l2Normalized(oracle.encodeDocuments(List.of(longText)))[0],
+    assertClose(Vectors.l2Normalized(oracle.encodeDocuments(List.of(longText)))[0],
         vector(json(truncated).get(0)));
   }
 
