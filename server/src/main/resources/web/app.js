@@ -259,7 +259,7 @@
     const seq = ++state.seq;
     status(`Finding cases similar to ${id}…`);
     try {
-      const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?size=${PAGE_SIZE}`);
+      const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?k=${PAGE_SIZE}`);
       if (seq !== state.seq) return;
       state.hits = res.hits.hits.map(toHit);
       renderResults(`Cases similar to ${id}`);

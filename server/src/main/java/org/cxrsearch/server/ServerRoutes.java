@@ -2,7 +2,12 @@ package org.cxrsearch.server;
 
 import org.cxrsearch.server.embeddings.EmbeddingLimits;
 import org.cxrsearch.server.embeddings.EmbeddingsApi;
+import org.cxrsearch.server.es.BulkApi;
 import org.cxrsearch.server.es.ClusterApi;
+import org.cxrsearch.server.es.CxrApi;
+import org.cxrsearch.server.es.DocumentApi;
+import org.cxrsearch.server.es.IndicesApi;
+import org.cxrsearch.server.es.SearchApi;
 import org.cxrsearch.server.http.Routes;
 import org.cxrsearch.server.web.WebPage;
 
@@ -20,6 +25,11 @@ public final class ServerRoutes {
   public static Routes build(ServerContext ctx) {
     Routes routes = new Routes();
     new ClusterApi(ctx).register(routes);
+    new IndicesApi(ctx).register(routes);
+    new DocumentApi(ctx).register(routes);
+    new BulkApi(ctx).register(routes);
+    new SearchApi(ctx).register(routes);
+    new CxrApi(ctx).register(routes);
     EmbeddingsApi.serving(ctx.models(), EmbeddingLimits.defaults()).register(routes);
     new WebPage().register(routes);
     return routes;

@@ -13,11 +13,13 @@ import org.cxrsearch.lucene.schema.ReportFields;
  * @param hnsw graph parameters ({@code m}, {@code ef_construction})
  * @param documentInstruction put before the separator of every document, empty for none
  * @param vectorField the name clients use for the vector field ({@code vector} unless the mapping names another)
+ * @param dims the vector dimensions the mapping declares (must be the model's), 0 when not declared
  */
-public record IndexDefinition(String model, VectorQuantization quantization, HnswParams hnsw, String documentInstruction, String vectorField) {
+public record IndexDefinition(
+    String model, VectorQuantization quantization, HnswParams hnsw, String documentInstruction, String vectorField, int dims) {
 
   public static final IndexDefinition DEFAULTS =
-      new IndexDefinition(null, VectorQuantization.FLOAT, HnswParams.DEFAULTS, "", ReportFields.VECTOR);
+      new IndexDefinition(null, VectorQuantization.FLOAT, HnswParams.DEFAULTS, "", ReportFields.VECTOR, 0);
 
   public IndexDefinition {
     Objects.requireNonNull(quantization, "quantization");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cxrsearch.indexer.pipeline.DocumentEmbedder;
 import org.cxrsearch.lucene.codec.HnswParams;
@@ -48,6 +49,7 @@ public final class ServedIndex implements AutoCloseable {
   private final Map<String, String> serverData;
   private final AtomicLong seqNo = new AtomicLong();
   private final Object commitLock = new Object();
+  private volatile boolean dirty;
 
   private ServedIndex(String name, ReportIndex index, TextEncoder encoder, Map<String, String> serverData) {
     this.name = name;
@@ -60,6 +62,10 @@ public final class ServedIndex implements AutoCloseable {
 
   static ServedIndex create(String name, Path dir, IndexDefinition def, Models models) throws IOException {
     TextEncoder encoder = models.get(def.model());
+    if (def.dims() != 0 && def.dims() != encoder.info().dimensions()) {
+      throw org.cxrsearch.server.http.ApiException.illegalArgument("mapping [" + def.vectorField() + "].dims is " + def.dims()
+          + " but the model " + encoder.info().name() + " makes " + encoder.info().dimensions() + "-d vectors");
+    }
     String spec = def.model() == null ? models.defaultModel() : def.model();
     IndexMetadata metadata = new IndexMetadata(encoder.info(), def.documentInstruction(), def.quantization(), modelSource(spec));
     Map<String, String> data = new HashMap<>();
@@ -171,6 +177,7 @@ public final class ServedIndex implements AutoCloseable {
       ReportDocument r = reports.get(i);
       try {
         index.upsert(r, vectors[i]);
+        dirty = true;
         out.add(new WriteOutcome.Written(r.id(), seqNo.getAndIncrement()));
       } catch (IllegalArgumentException e) {
         out.add(new WriteOutcome.Refused(r.id(), e.getMessage()));
@@ -179,12 +186,32 @@ public final class ServedIndex implements AutoCloseable {
     return out;
   }
 
-  /** Deletes {@code id}; whether it was there (in the current reader or written since). */
-  public boolean delete(String id) throws IOException {
-    boolean found = index.contentHash(id).isPresent();
+  /** Deletes {@code id} (if present); returns the write's sequence number. */
+  public long delete(String id) throws IOException {
     index.delete(id);
-    seqNo.getAndIncrement();
-    return found;
+    dirty = true;
+    return seqNo.getAndIncrement();
+  }
+
+  /**
+   * Whether report {@code id} exists, counting writes not yet refreshed (Elasticsearch's get is
+   * real-time): the reader is refreshed first when there are such writes.
+   */
+  public boolean exists(String id) throws IOException {
+    return realtimeGet(id).isPresent();
+  }
+
+  /** The stored report {@code id}, counting writes not yet refreshed. */
+  public Optional<ReportDocument> realtimeGet(String id) throws IOException {
+    refreshIfDirty();
+    return index.get(id);
+  }
+
+  /** Refreshes the reader if anything was written since the last refresh. */
+  public void refreshIfDirty() throws IOException {
+    if (dirty) {
+      refresh();
+    }
   }
 
   public long nextSeqNo() {
@@ -193,13 +220,15 @@ public final class ServedIndex implements AutoCloseable {
 
   /** Makes acknowledged writes searchable. */
   public void refresh() throws IOException {
+    dirty = false; // before: a write racing with this refresh sets it again
     index.refresh();
   }
 
   /** Makes acknowledged writes durable (a Lucene commit, fsynced) and searchable. */
   public void flush() throws IOException {
     synchronized (commitLock) {
-      index.commit(serverData);
+      dirty = false;
+      index.commit(serverData); // refreshes this index's searchers too
     }
   }
 

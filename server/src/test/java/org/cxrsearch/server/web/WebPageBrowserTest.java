@@ -244,7 +244,7 @@ class WebPageBrowserTest {
     await().until(d -> d.findElement(By.id("status")).getText().contains("similar to " + id));
     List<WebElement> similar = browser.findElements(By.cssSelector("#results > li"));
     assertFalse(similar.isEmpty());
-    assertEquals(apiIds("GET", "/" + INDEX + "/_cxr/similar/" + id + "?size=20", null), ids(similar));
+    assertEquals(apiIds("GET", "/" + INDEX + "/_cxr/similar/" + id + "?k=20", null), ids(similar));
     assertFalse(ids(similar).contains(id), "a case is not similar to itself");
     assertEquals("Cases similar to " + id, browser.findElement(By.id("results")).getAttribute("aria-label"));
     screenshot("similar");
