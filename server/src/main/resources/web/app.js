@@ -17,6 +17,7 @@
     selected: -1,
     open: null,      // id shown in the report panel
     seq: 0,          // number of the latest request: answers to older ones are dropped
+    back: null,      // the search results a similar-cases list replaced: {hits, status, selected}
   };
 
   // ---- API ------------------------------------------------------------------------------------
@@ -123,6 +124,14 @@
     return escapeHtml(s).split(PRE).join("<mark>").split(POST).join("</mark>");
   }
 
+  /** Closes a marker cut open at either end, so a slice of a marked text stays well formed. */
+  function balanced(cut) {
+    const firstPost = cut.indexOf(POST), firstPre = cut.indexOf(PRE);
+    if (firstPost >= 0 && (firstPre < 0 || firstPost < firstPre)) cut = PRE + cut;
+    if (cut.lastIndexOf(PRE) > cut.lastIndexOf(POST)) cut += POST;
+    return cut;
+  }
+
   /** About {@code length} characters of a marked field, around its first highlighted term. */
   function snippet(s, length) {
     const first = s.indexOf(PRE);
@@ -136,18 +145,38 @@
       const space = s.lastIndexOf(" ", end);
       if (space > start) end = space;
     }
-    let cut = s.slice(start, end);
-    // Never leave a marker open or closed alone across the cut.
-    if (cut.lastIndexOf(PRE) > cut.lastIndexOf(POST)) cut += POST;
-    if (cut.indexOf(POST) >= 0 && (cut.indexOf(PRE) < 0 || cut.indexOf(POST) < cut.indexOf(PRE))) cut = PRE + cut;
-    return (start > 0 ? "…" : "") + marked(cut) + (end < s.length ? "…" : "");
+    return (start > 0 ? "…" : "") + marked(balanced(s.slice(start, end))) + (end < s.length ? "…" : "");
   }
 
+  /**
+   * The part of a marked text whose plain characters are {@code part}, markers kept; null when
+   * {@code part} is not in it.
+   */
+  function markedPart(markedText, part) {
+    const positions = [];
+    let plain = "";
+    for (let i = 0; i < markedText.length; i++) {
+      const c = markedText[i];
+      if (c !== PRE && c !== POST) { positions.push(i); plain += c; }
+    }
+    const at = plain.indexOf(part);
+    if (at < 0 || !part) return null;
+    const end = at + part.length;
+    return balanced(markedText.slice(positions[at], end < positions.length ? positions[end] : markedText.length));
+  }
+
+  /**
+   * A text field of a hit, with the matched words marked. A query on the report's {@code text}
+   * marks only {@code text}; findings and impression are parts of it (the server joins them into
+   * it), so their marks are cut from there.
+   */
   function field(hit, name) {
-    const h = hit.highlight && hit.highlight[name];
-    if (h && h.length) return h.join(" … ");
+    const h = hit.highlight || {};
+    if (h[name] && h[name].length) return h[name].join(" … ");
     const v = hit.source[name];
-    return v === undefined || v === null ? "" : String(v);
+    if (v === undefined || v === null) return name === "text" && h.text ? h.text.join(" … ") : "";
+    const whole = h.text && h.text.length === 1 ? markedPart(h.text[0], String(v)) : null;
+    return whole !== null ? whole : String(v);
   }
 
   function status(text, isError) {
@@ -227,6 +256,7 @@
     const filter = filters();
     if (!q && !filter.length) {
       state.seq++;
+      leaveSimilar();
       state.hits = [];
       renderResults("Results");
       status("Type a query, or set a filter, then press Enter.");
@@ -241,6 +271,7 @@
       const started = performance.now();
       const res = await api("POST", `/${enc(state.index)}/_search`, searchBody(q, m, filter));
       if (seq !== state.seq) return;
+      leaveSimilar();
       state.hits = res.hits.hits.map(toHit);
       const total = res.hits.total && typeof res.hits.total === "object" ? res.hits.total.value : res.hits.total;
       renderResults("Results");
@@ -257,10 +288,13 @@
 
   async function similar(id) {
     const seq = ++state.seq;
+    const before = state.back || { hits: state.hits, status: $("status").textContent, selected: state.selected };
     status(`Finding cases similar to ${id}…`);
     try {
       const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?k=${PAGE_SIZE}`);
       if (seq !== state.seq) return;
+      state.back = before;
+      $("back").hidden = false;
       state.hits = res.hits.hits.map(toHit);
       renderResults(`Cases similar to ${id}`);
       status(`${state.hits.length} cases similar to ${id}`);
@@ -269,6 +303,23 @@
     } catch (e) {
       if (seq === state.seq) status(e.message, true);
     }
+  }
+
+  function leaveSimilar() {
+    state.back = null;
+    $("back").hidden = true;
+  }
+
+  /** From a similar-cases list back to the search results it replaced. */
+  function back() {
+    if (!state.back) return;
+    const saved = state.back;
+    leaveSimilar();
+    closeReport(false);
+    state.hits = saved.hits;
+    renderResults("Results");
+    status(saved.status);
+    if (state.hits.length) select(saved.selected);
   }
 
   async function openReport(i) {
@@ -366,6 +417,7 @@
       $("q").select();
     } else if (e.key === "Escape") {
       if (!$("report").hidden) { e.preventDefault(); closeReport(); }
+      else if (state.back && !typing(document.activeElement)) { e.preventDefault(); back(); }
       else if (document.activeElement === $("q") && state.hits.length) { e.preventDefault(); select(state.selected); }
     } else if (e.key === "ArrowDown" && (inResults || document.activeElement === $("q"))) {
       e.preventDefault();
@@ -400,6 +452,7 @@
       search();
     });
     $("close-report").addEventListener("click", () => closeReport());
+    $("back").addEventListener("click", back);
     $("similar-button").addEventListener("click", () => { if (state.open) similar(state.open); });
     document.addEventListener("keydown", onKey);
     loadIndices().then(restoreFromAddress);

@@ -178,6 +178,15 @@ class WebPageBrowserTest {
     return browser.findElements(By.cssSelector("#results > li"));
   }
 
+  /** Waits until the status line satisfies {@code test} (it is a live region: screen readers read it). */
+  static void awaitStatus(java.util.function.Predicate<String> test) {
+    await().until(d -> test.test(d.findElement(By.id("status")).getText()));
+  }
+
+  static String similarStatus(String id) {
+    return browser.findElements(By.cssSelector("#results > li")).size() + " cases similar to " + id;
+  }
+
   static List<String> ids(List<WebElement> hits) {
     return hits.stream().map(h -> h.findElement(By.className("hit-id")).getText()).toList();
   }
@@ -241,7 +250,7 @@ class WebPageBrowserTest {
     List<WebElement> hits = search("endotracheal tube");
     String id = ids(hits).get(0);
     hits.get(0).findElement(By.className("similar")).click();
-    await().until(d -> d.findElement(By.id("status")).getText().contains("similar to " + id));
+    awaitStatus(similar -> similar.equals(similarStatus(id)));
     List<WebElement> similar = browser.findElements(By.cssSelector("#results > li"));
     assertFalse(similar.isEmpty());
     assertEquals(apiIds("GET", "/" + INDEX + "/_cxr/similar/" + id + "?k=20", null), ids(similar));
@@ -257,7 +266,8 @@ class WebPageBrowserTest {
     assertEquals("q", active().getAttribute("id"), "/ focuses the search box");
     press("pneumothorax", Keys.ENTER);
     List<WebElement> hits = awaitResults();
-    assertTrue(hits.size() >= 2, "need two hits, got " + ids(hits));
+    List<String> found = ids(hits);
+    assertTrue(found.size() >= 2, "need two hits, got " + found);
     press(Keys.ARROW_DOWN);
     assertEquals("hit-0", active().getAttribute("id"));
     press(Keys.ARROW_DOWN);
@@ -265,15 +275,19 @@ class WebPageBrowserTest {
     assertEquals("true", active().getAttribute("aria-selected"));
     assertEquals("false", browser.findElement(By.id("hit-0")).getAttribute("aria-selected"));
     press(Keys.ARROW_UP, Keys.ARROW_DOWN, Keys.ENTER);
-    String second = ids(hits).get(1);
+    String second = found.get(1);
     await().until(ExpectedConditions.visibilityOfElementLocated(By.id("report")));
     assertEquals(second, browser.findElement(By.id("report-title")).getText());
     press(Keys.ESCAPE);
     await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("report")));
     assertEquals("hit-1", active().getAttribute("id"));
     press("s");
-    await().until(d -> d.findElement(By.id("status")).getText().contains("similar to " + second));
+    awaitStatus(status -> status.equals(similarStatus(second)));
     assertEquals("hit-0", active().getAttribute("id"), "the similar cases take the focus");
+    press(Keys.ESCAPE);
+    awaitStatus(status -> !status.contains("similar"));
+    assertEquals(found, ids(browser.findElements(By.cssSelector("#results > li"))), "back to the search results");
+    assertEquals("hit-1", active().getAttribute("id"), "on the hit the similar cases came from");
     press("/");
     assertEquals("q", active().getAttribute("id"));
   }
