@@ -222,6 +222,27 @@ class WebPageBrowserTest {
     }
     assertTrue(browser.findElement(By.id("status")).getText().contains("bm25"));
     screenshot("results");
+    // Offline: everything the page loaded came from this server.
+    @SuppressWarnings("unchecked")
+    List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name);");
+    assertFalse(loaded.isEmpty());
+    for (String url : loaded) {
+      assertTrue(url.startsWith(server.url() + "/"), "loaded from elsewhere: " + url);
+    }
+  }
+
+  @Test
+  void everyControlHasALabel() {
+    @SuppressWarnings("unchecked")
+    List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return [...document.querySelectorAll('input, select, button')]"
+        + ".filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())"
+        + ".map(el => el.outerHTML);");
+    assertEquals(List.of(), unlabelled);
+    assertEquals("listbox", browser.findElement(By.id("results")).getAttribute("role"));
+    assertEquals("search", browser.findElement(By.id("search-form")).getAttribute("role"));
+    assertEquals("polite", browser.findElement(By.id("status")).getAttribute("aria-live"));
   }
 
   @Test
