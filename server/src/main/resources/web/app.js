@@ -22,26 +22,13 @@
 
   // ---- API ------------------------------------------------------------------------------------
 
-  function apiKey() {
-    return sessionStorage.getItem("cxrsearch.apiKey");
-  }
-
   async function api(method, path, body) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    const key = apiKey();
-    if (key) headers.Authorization = "ApiKey " + key;
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-    if (response.status === 401) {
-      const entered = window.prompt("This server needs an API key:");
-      if (entered) {
-        sessionStorage.setItem("cxrsearch.apiKey", entered.trim());
-        return api(method, path, body);
-      }
-    }
     if (!response.ok) {
       const reason = json && json.error ? (json.error.reason || json.error.type || JSON.stringify(json.error)) : text;
       throw new Error(`${method} ${path}: ${response.status} ${reason}`);

@@ -328,6 +328,17 @@ class WebPageBrowserTest {
     assertEquals(expected, ids(hits).stream().sorted().toList(), "every report of P0020, and only those");
     screenshot("filtered");
 
+    // A metadata filter alone, without a query, lists every report that has the value.
+    browser.findElement(By.id("clear-filters")).click();
+    awaitResults();
+    browser.findElement(By.id("q")).clear();
+    new Select(browser.findElement(By.id("meta-field"))).selectByValue("view");
+    browser.findElement(By.id("meta-value")).sendKeys("AP portable", Keys.ENTER);
+    hits = awaitResults();
+    expected = reports.entrySet().stream().filter(e -> e.getValue().path("view").asText().equals("AP portable"))
+        .map(Map.Entry::getKey).sorted().toList();
+    assertEquals(expected, ids(hits).stream().sorted().toList());
+
     browser.findElement(By.id("clear-filters")).click();
     setDate("date-from", "2023-02-01");
     setDate("date-to", "2023-03-31");
