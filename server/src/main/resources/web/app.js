@@ -442,6 +442,8 @@
     $("back").addEventListener("click", back);
     $("similar-button").addEventListener("click", () => { if (state.open) similar(state.open); });
     document.addEventListener("keydown", onKey);
+    // An address typed or pasted while the page is open runs its search too (replaceState does not fire this).
+    window.addEventListener("hashchange", restoreFromAddress);
     loadIndices().then(restoreFromAddress);
   }
 

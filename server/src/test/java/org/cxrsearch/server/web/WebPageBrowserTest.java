@@ -350,6 +350,18 @@ class WebPageBrowserTest {
     }
   }
 
+  @Test
+  void theAddressHoldsTheSearch() {
+    browser.get(server.url() + "/#index=" + INDEX + "&mode=bm25&q=pneumothorax");
+    List<WebElement> hits = awaitResults();
+    assertFalse(hits.isEmpty());
+    assertTrue(browser.findElement(By.cssSelector("input[name=mode][value=bm25]")).isSelected());
+    assertEquals("pneumothorax", browser.findElement(By.id("q")).getAttribute("value"));
+    hits.forEach(h -> assertFalse(h.findElements(By.tagName("mark")).isEmpty(), h.getText()));
+    search("cardiomegaly");
+    assertTrue(browser.getCurrentUrl().endsWith("#index=reports&mode=bm25&q=cardiomegaly"), browser.getCurrentUrl());
+  }
+
   /** Sets a date input the way its change event expects (typing into it is locale-dependent). */
   static void setDate(String id, String isoDate) {
     ((JavascriptExecutor) browser).executeScript("const el = document.getElementById(arguments[0]);"
