@@ -51,14 +51,15 @@ public final class SearchApi {
     ServedIndex index = ctx.indices().get(singleIndex(request));
     SearchParser parser = new SearchParser(index, ctx.options().limits());
     SearchPlan plan = parser.parse(request.jsonOrEmpty(), request);
-    long serverLimit = ctx.options().limits().searchTimeout().toMillis();
-    long limit = plan.timeoutMillis() > 0 ? Math.min(plan.timeoutMillis(), serverLimit) : serverLimit;
+    long serverLimit = ctx.options().limits().searchTimeout().toNanos();
+    long own = plan.timeoutMillis() * 1_000_000;
+    long limit = own > 0 ? Math.min(own, serverLimit) : serverLimit;
     return index.index().withSearcher(shared -> {
       SearchExecutor executor = new SearchExecutor(index, shared, limit);
       SearchExecutor.Result result = executor.run(plan.retriever(), plan.from() + plan.size());
-      if (result.timedOut() && (plan.timeoutMillis() == 0 || plan.timeoutMillis() > serverLimit)) {
+      if (result.timedOut() && (own == 0 || own > serverLimit)) {
         throw new ApiException(504, "search_timeout_exception", "the search took longer than the server's limit of "
-            + serverLimit + " ms; narrow the query, lower k / num_candidates / rank_window_size, or raise --search-timeout");
+            + ctx.options().limits().searchTimeout().toMillis() + " ms; narrow the query, lower k / num_candidates / rank_window_size, or raise --search-timeout");
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("took", (System.nanoTime() - start) / 1_000_000);

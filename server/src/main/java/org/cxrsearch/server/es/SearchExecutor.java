@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.QueryTimeout;
-import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Explanation;
@@ -45,19 +44,16 @@ final class SearchExecutor {
   private final IndexSearcher searcher;
 
   /**
-   * @param timeoutMillis stop collecting after this long (partial results, {@link Result#timedOut()}); 0 for none
+   * @param timeoutNanos stop collecting after this long (partial results, {@link Result#timedOut()})
    */
-  SearchExecutor(ServedIndex index, IndexSearcher shared, long timeoutMillis) {
+  SearchExecutor(ServedIndex index, IndexSearcher shared, long timeoutNanos) {
     this.index = index;
-    if (timeoutMillis > 0) {
-      // The searcher of the index is shared by every request; a time limit needs one of its own.
-      this.searcher = new IndexSearcher(shared.getIndexReader());
-      this.searcher.setSimilarity(shared.getSimilarity());
-      QueryTimeout timeout = new QueryTimeoutImpl(timeoutMillis);
-      this.searcher.setTimeout(timeout);
-    } else {
-      this.searcher = shared;
-    }
+    // The searcher of the index is shared by every request; a time limit needs one of its own.
+    this.searcher = new IndexSearcher(shared.getIndexReader());
+    this.searcher.setSimilarity(shared.getSimilarity());
+    long deadline = System.nanoTime() + timeoutNanos;
+    QueryTimeout timeout = () -> System.nanoTime() - deadline > 0;
+    this.searcher.setTimeout(timeout);
   }
 
   IndexSearcher searcher() {

@@ -58,6 +58,13 @@ public final class Dispatcher {
       throw new ApiException(401, "security_exception",
           "missing or wrong API key for [" + request.method() + " " + request.path() + "]: send Authorization: ApiKey <key> or Bearer <key>");
     }
+    String origin = request.header("Origin");
+    if (request.method().equals("OPTIONS") && origin != null && options.corsOrigins().contains(origin)) {
+      return ApiResponse.status(204) // a CORS preflight from a configured origin
+          .withHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE")
+          .withHeader("Access-Control-Allow-Headers", "Authorization, Content-Type")
+          .withHeader("Access-Control-Max-Age", "600");
+    }
     Routes.Match match = routes.find(request.method(), request.path(), request.prefersHtml());
     if (!admission.tryEnter()) {
       throw new ApiException(429, "es_rejected_execution_exception",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -32,6 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * which Jetty's core API allows for a handler declared blocking, as {@link Handler.Abstract} is.
  */
 public final class JettyHttpServer implements AutoCloseable {
+
+  /** Stack of a handler thread (reserved address space; only the pages used are committed). */
+  static final long HANDLER_STACK_BYTES = 16L << 20;
 
   private static final System.Logger ACCESS = System.getLogger("org.cxrsearch.server.access");
 
@@ -56,12 +60,19 @@ public final class JettyHttpServer implements AutoCloseable {
   public static JettyHttpServer start(Dispatcher dispatcher) throws Exception {
     ServerOptions options = dispatcher.options();
     requireSafeBind(options);
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, options.limits().maxConcurrent() + options.limits().maxQueued() + 8), 4);
+    int maxThreads = Math.max(16, options.limits().maxConcurrent() + options.limits().maxQueued() + 8);
+    // Handler threads run ONNX Runtime (session creation and inference): its native code needs more
+    // stack than the JVM's 1 MB default for new threads, and overflowing it kills the process.
+    java.util.concurrent.ThreadFactory bigStacks = r -> new Thread(null, r, "cxrsearch-http", HANDLER_STACK_BYTES);
+    QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 4, 60_000, -1, null, null, bigStacks);
     threads.setName("cxrsearch-http");
     Server server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
+    // Elasticsearch clients percent-encode '/' in document ids; Routes decodes each segment itself.
+    config.setUriCompliance(UriCompliance.DEFAULT.with("cxrsearch", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost(options.bind());
     connector.setPort(options.port());
@@ -69,6 +80,7 @@ public final class JettyHttpServer implements AutoCloseable {
     server.setStopTimeout(10_000); // graceful: in-flight requests finish first
     JettyHttpServer http = new JettyHttpServer(server, connector, dispatcher);
     server.setHandler(http.new ExchangeHandler());
+    server.setErrorHandler(JettyHttpServer::jettyError);
     server.start();
     return http;
   }
@@ -116,13 +128,24 @@ public final class JettyHttpServer implements AutoCloseable {
       } catch (ApiException e) {
         answer = ErrorBody.response(e, id).withHeader(Dispatcher.REQUEST_ID_HEADER, id).withHeader(Dispatcher.PRODUCT_HEADER, "Elasticsearch");
       }
-      write(response, callback, method, answer);
       long micros = (System.nanoTime() - start) / 1000;
       long in = bytesIn;
       ApiResponse out = answer;
+      // Logged before the answer is sent: the line is there when the client has its answer.
       ACCESS.log(System.Logger.Level.INFO, () -> accessLine(id, request, method, path, out, in, micros));
+      write(response, callback, method, answer);
       return true;
     }
+  }
+
+  /** Requests Jetty refuses itself (a malformed URI or header) get an Elasticsearch error body too. */
+  private static boolean jettyError(Request request, Response response, Callback callback) {
+    int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+    Object message = request.getAttribute(org.eclipse.jetty.server.handler.ErrorHandler.ERROR_MESSAGE);
+    ApiException e = new ApiException(status, status == 413 ? "content_too_long_exception" : "illegal_argument_exception",
+        "the HTTP request was refused: " + (message == null ? "malformed request" : message));
+    write(response, callback, request.getMethod(), ErrorBody.response(e, null).withHeader(Dispatcher.PRODUCT_HEADER, "Elasticsearch"));
+    return true;
   }
 
   private static void write(Response response, Callback callback, String method, ApiResponse answer) {
