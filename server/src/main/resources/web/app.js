@@ -1,11 +1,12 @@
 // cxrsearch web page: plain JavaScript over the server's Elasticsearch-compatible API
-// (_cat/indices, _search with highlight, _doc, _cxr/similar). No framework, no build step, no
+// (_cat/indices, _search with highlight, _cxr/similar). No framework, no build step, no
 // network access beyond this server.
 "use strict";
 
 (() => {
   const $ = (id) => document.getElementById(id);
   const PAGE_SIZE = 20;
+  const DEPTH = 100; // the most results a search lists, page after page
   const TEXT_FIELDS = ["findings", "impression", "text"];
   // Highlight markers no report contains: the fragments are escaped first, then the markers become
   // <mark>, so report text can never inject markup.
@@ -17,7 +18,8 @@
     selected: -1,
     open: null,      // id shown in the report panel
     seq: 0,          // number of the latest request: answers to older ones are dropped
-    back: null,      // the search results a similar-cases list replaced: {hits, status, selected}
+    back: null,      // the search results a similar-cases list replaced: {hits, status, selected, more}
+    query: null,     // the last search: {q, filter, m}, for its next pages
   };
 
   // ---- API ------------------------------------------------------------------------------------
@@ -67,15 +69,17 @@
     return { pre_tags: [PRE], post_tags: [POST], fields };
   }
 
-  /** The _search body for a query text, a mode and the filters (Elasticsearch's DSL). */
-  function searchBody(q, m, filter) {
-    const body = { size: PAGE_SIZE, highlight: highlight() };
+  /** The _search body for a query text, a mode, the filters and a page start (Elasticsearch's DSL). */
+  function searchBody(q, m, filter, from) {
+    const body = { from, size: PAGE_SIZE, highlight: highlight() };
     const match = { match: { text: q } };
+    // One depth for every page: a knn k or a fusion window that grew with the page would rank the
+    // first pages differently, and "more" would repeat or skip reports.
     const knn = {
       field: "vector",
       query_vector_builder: { text_embedding: { model_text: q } },
-      k: PAGE_SIZE,
-      num_candidates: 100,
+      k: DEPTH,
+      num_candidates: DEPTH,
     };
     if (filter.length) knn.filter = filter;
     if (!q) {
@@ -93,7 +97,7 @@
             { standard: { query: filter.length ? { bool: { must: [match], filter } } : match } },
             { knn },
           ],
-          rank_window_size: 100,
+          rank_window_size: DEPTH,
         },
       };
     }
@@ -237,51 +241,67 @@
     return { id: h._id, source: h._source || {}, highlight: h.highlight || null, score: h._score };
   }
 
-  async function search() {
+  /** Runs the query and filters of the page, or with {@code more} the next page of the last search. */
+  async function search(more = false) {
     if (!state.index) { status("No index to search: create one through the API first.", true); return; }
-    const q = $("q").value.trim();
-    const filter = filters();
+    if (!more) {
+      const q = $("q").value.trim();
+      state.query = { q, filter: filters(), m: q ? mode() : "bm25" };
+    }
+    const { q, filter, m } = state.query;
     if (!q && !filter.length) {
       state.seq++;
       leaveSimilar();
       state.hits = [];
       renderResults("Results");
+      showMore(0);
       status("Type a query, or set a filter, then press Enter.");
       return;
     }
-    const m = q ? mode() : "bm25";
     const seq = ++state.seq;
     // The query in the address, so a search can be bookmarked, shared or reloaded.
     history.replaceState(null, "", "#" + new URLSearchParams({ index: state.index, mode: mode(), q }).toString());
+    const from = more ? state.hits.length : 0;
     status("Searching…");
     try {
       const started = performance.now();
-      const res = await api("POST", `/${enc(state.index)}/_search`, searchBody(q, m, filter));
+      const res = await api("POST", `/${enc(state.index)}/_search`, searchBody(q, m, filter, from));
       if (seq !== state.seq) return;
       leaveSimilar();
-      state.hits = res.hits.hits.map(toHit);
+      const page = res.hits.hits.map(toHit);
+      state.hits = more ? state.hits.concat(page) : page;
       const total = res.hits.total && typeof res.hits.total === "object" ? res.hits.total.value : res.hits.total;
       renderResults("Results");
+      if (more && page.length) select(from);
+      showMore(page.length === PAGE_SIZE ? Math.min(total, DEPTH) : 0);
       const ms = Math.round(performance.now() - started);
       status(state.hits.length ? `${state.hits.length} of ${total} reports · ${m} · ${ms} ms`
         : `No reports match · ${m}`);
     } catch (e) {
       if (seq !== state.seq) return;
-      state.hits = [];
+      if (!more) state.hits = [];
       renderResults("Results");
+      showMore(0);
       status(e.message, true);
     }
   }
 
+  /** The "more results" button, shown while {@code total} exceeds what is listed. */
+  function showMore(total) {
+    $("more").hidden = !(total > state.hits.length);
+  }
+
   async function similar(id) {
     const seq = ++state.seq;
-    const before = state.back || { hits: state.hits, status: $("status").textContent, selected: state.selected };
+    const before = state.back
+      || { hits: state.hits, status: $("status").textContent, selected: state.selected, more: !$("more").hidden };
     status(`Finding cases similar to ${id}…`);
     try {
       const res = await api("GET", `/${enc(state.index)}/_cxr/similar/${enc(id)}?k=${PAGE_SIZE}`);
       if (seq !== state.seq) return;
       state.back = before;
       $("back").hidden = false;
+      $("more").hidden = true;
       state.hits = res.hits.hits.map(toHit);
       renderResults(`Cases similar to ${id}`);
       status(`${state.hits.length} cases similar to ${id}`);
@@ -302,6 +322,7 @@
     if (!state.back) return;
     const saved = state.back;
     leaveSimilar();
+    $("more").hidden = !saved.more;
     closeReport(false);
     state.hits = saved.hits;
     renderResults("Results");
@@ -429,7 +450,7 @@
     for (const radio of document.querySelectorAll('input[name="mode"]')) {
       radio.addEventListener("change", () => { if ($("q").value.trim()) search(); });
     }
-    for (const id of ["date-from", "date-to", "meta-field"]) $(id).addEventListener("change", search);
+    for (const id of ["date-from", "date-to", "meta-field"]) $(id).addEventListener("change", () => search());
     for (const id of ["patient", "meta-value"]) {
       $(id).addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); search(); } });
     }
@@ -440,6 +461,7 @@
     });
     $("close-report").addEventListener("click", () => closeReport());
     $("back").addEventListener("click", back);
+    $("more").addEventListener("click", () => search(true));
     $("similar-button").addEventListener("click", () => { if (state.open) similar(state.open); });
     document.addEventListener("keydown", onKey);
     // An address typed or pasted while the page is open runs its search too (replaceState does not fire this).

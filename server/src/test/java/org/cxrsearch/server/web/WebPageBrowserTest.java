@@ -233,6 +233,34 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void moreResultsContinueTheListAsTheApiPagesIt() throws Exception {
+    for (String mode : List.of("bm25", "hybrid")) {
+      browser.findElement(By.cssSelector("input[name=mode][value=" + mode + "]")).click();
+      List<WebElement> first = search("pleural effusion");
+      assertEquals(20, first.size(), mode);
+      WebElement more = browser.findElement(By.id("more"));
+      assertTrue(more.isDisplayed(), mode + ": more than 20 reports mention effusion");
+      more.click();
+      await().until(d -> d.findElements(By.cssSelector("#results > li")).size() > 20);
+      List<WebElement> all = awaitResults();
+      String body = mode.equals("bm25")
+          ? "{\"size\": 40, \"query\": {\"match\": {\"text\": \"pleural effusion\"}}}"
+          : "{\"size\": 40, \"retriever\": {\"rrf\": {\"rank_window_size\": 100, \"retrievers\": ["
+              + "{\"standard\": {\"query\": {\"match\": {\"text\": \"pleural effusion\"}}}},"
+              + "{\"knn\": {\"field\": \"vector\", \"k\": 100, \"num_candidates\": 100,"
+              + " \"query_vector_builder\": {\"text_embedding\": {\"model_text\": \"pleural effusion\"}}}}]}}}";
+      TestServer.Reply api = server.send("POST", "/" + INDEX + "/_search", body);
+      List<String> expected = new ArrayList<>();
+      api.json().at("/hits/hits").forEach(h -> expected.add(h.get("_id").asText()));
+      assertEquals(expected, ids(all), mode);
+      assertEquals("hit-20", active().getAttribute("id"), "the first new hit takes the focus");
+      // bm25: 22 reports match, all listed now; hybrid: knn ranks every report, 40 of them listed.
+      assertEquals(api.json().at("/hits/total/value").asInt() > all.size(), browser.findElement(By.id("more")).isDisplayed(),
+          mode + ": more is offered while reports are left");
+    }
+  }
+
+  @Test
   void everyControlHasALabel() {
     @SuppressWarnings("unchecked")
     List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser).executeScript(
