@@ -140,6 +140,8 @@ class WebPageBrowserTest {
     browser.get(server.url() + "/");
     await().until(d -> new Select(d.findElement(By.id("index"))).getOptions().stream()
         .anyMatch(o -> o.getAttribute("value").equals(INDEX)));
+    // Other tests may add indexes: these tests search the sample reports.
+    new Select(browser.findElement(By.id("index"))).selectByValue(INDEX);
     await().until(d -> d.findElement(By.id("status")).getText().contains("Type a query"));
   }
 
@@ -258,6 +260,29 @@ class WebPageBrowserTest {
       assertEquals(api.json().at("/hits/total/value").asInt() > all.size(), browser.findElement(By.id("more")).isDisplayed(),
           mode + ": more is offered while reports are left");
     }
+  }
+
+  @Test
+  void reportTextIsShownAsTextNeverAsMarkup() throws Exception {
+    String hostile = "<b>Bold</b> small effusion <img src=x onerror=\"window.injected=1\"><script>window.injected=2</script>";
+    assertEquals(201, server.send("PUT", "/hostile/_doc/XSS-1?refresh=true",
+        Json.MAPPER.writeValueAsString(Map.of("findings", hostile, "impression", "Effusion <i>noted</i>."))).status());
+    browser.navigate().refresh();
+    await().until(d -> new Select(d.findElement(By.id("index"))).getOptions().size() == 2);
+    new Select(browser.findElement(By.id("index"))).selectByValue("hostile");
+    browser.findElement(By.cssSelector("input[name=mode][value=bm25]")).click();
+    List<WebElement> hits = search("effusion");
+    assertEquals(List.of("XSS-1"), ids(hits));
+    hits.get(0).findElement(By.className("open")).click();
+    await().until(ExpectedConditions.visibilityOfElementLocated(By.id("report")));
+    String shown = browser.findElement(By.id("report-body")).getText();
+    assertTrue(shown.contains("<b>Bold</b> small effusion <img src=x"), shown);
+    assertTrue(shown.contains("<i>noted</i>"), shown);
+    assertEquals(List.of(), browser.findElements(By.cssSelector("#report-body b, #report-body img, #report-body script,"
+        + " #results img, #results b, #results i")));
+    assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.injected === undefined ? null : window.injected;"));
+    assertFalse(browser.findElements(By.cssSelector("#report-body mark")).isEmpty(), "the matched word is still marked");
+    assertEquals(200, server.send("DELETE", "/hostile", null).status());
   }
 
   @Test
