@@ -1,5 +1,7 @@
 package org.cxrsearch.server;
 
+import org.cxrsearch.server.embeddings.EmbeddingLimits;
+import org.cxrsearch.server.embeddings.EmbeddingsApi;
 import org.cxrsearch.server.es.BulkApi;
 import org.cxrsearch.server.es.ClusterApi;
 import org.cxrsearch.server.es.CxrApi;
@@ -7,6 +9,7 @@ import org.cxrsearch.server.es.DocumentApi;
 import org.cxrsearch.server.es.IndicesApi;
 import org.cxrsearch.server.es.SearchApi;
 import org.cxrsearch.server.http.Routes;
+import org.cxrsearch.server.web.WebPage;
 
 /**
  * The one place where every endpoint is routed. Each API registers its routes with one line here.
@@ -27,6 +30,8 @@ public final class ServerRoutes {
     new BulkApi(ctx).register(routes);
     new SearchApi(ctx).register(routes);
     new CxrApi(ctx).register(routes);
+    EmbeddingsApi.serving(ctx.models(), EmbeddingLimits.defaults()).register(routes);
+    new WebPage().register(routes);
     return routes;
   }
 }

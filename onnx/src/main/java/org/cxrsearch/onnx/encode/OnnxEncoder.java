@@ -98,6 +98,11 @@ public final class OnnxEncoder implements TextEncoder {
     return device;
   }
 
+  /** The most tokens a text is given to the model (longer texts are truncated to it). */
+  public int maxLength() {
+    return rawTokenizer.maxLength();
+  }
+
   /** Cumulative time per pipeline stage since the encoder opened. */
   public StageTimes.Snapshot stageTimes() {
     return times.snapshot();
