@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SafetyTest {
 
+  /** What Chrome sends for a page it opens. */
+  private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
   @TempDir Path data;
 
   private static ServerOptions options() {
@@ -58,6 +61,35 @@ class SafetyTest {
       assertEquals(200, s.get("/", "Authorization", "Bearer s3cret-key-1").status());
       // what the Elasticsearch clients send: ApiKey base64(key)
       assertEquals(200, s.get("/", "Authorization", "ApiKey czNjcmV0LWtleS0x").status());
+    }
+  }
+
+  /** The page and its assets hold no data and a browser cannot attach a key to them; everything else needs it. */
+  @Test
+  void withKeysTheWebPageLoadsWithoutAKeyButEveryDataEndpointRequiresIt() throws Exception {
+    Path keys = Files.writeString(data.resolveSibling(data.getFileName() + "-keys.txt"), "s3cret-key-1\n");
+    try (TestServer s = TestServer.start(data, options().withApiKeys(ApiKeys.read(keys)))) {
+      TestServer.Reply page = s.get("/", "Accept", BROWSER_ACCEPT);
+      assertEquals(200, page.status(), page.body());
+      assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+      for (String asset : List.of("app.js", "app.css", "favicon.svg")) {
+        assertEquals(200, s.get("/_cxr/web/" + asset).status(), asset);
+      }
+      // the open route answers for itself: an unknown asset is 404 (the asset names are no secret)
+      assertEquals(404, s.get("/_cxr/web/nothing.txt").status());
+      assertEquals(401, s.get("/_cxr/nothing").status(), "an unknown path does not reveal the routes");
+      assertEquals(401, s.get("/").status(), "cluster info (JSON) needs the key");
+      assertEquals(401, s.get("/", "Accept", "application/json").status());
+      assertEquals(401, s.get("/", "Accept", "application/json, text/html").status());
+      assertEquals(401, s.send("POST", "/_cxr/web/app.js", "{}").status(), "only GET is open");
+      assertEquals(401, s.send("POST", "/r/_search", "{}").status());
+      assertEquals(401, s.get("/r/_search", "Accept", BROWSER_ACCEPT).status());
+      assertEquals(401, s.get("/_cat/indices").status());
+      assertEquals(401, s.send("POST", "/v1/embeddings", "{\"input\":\"effusion\"}").status());
+      assertEquals(401, s.send("PUT", "/r", "{}").status());
+      // with the key, the data endpoints answer as before
+      assertEquals(200, s.get("/_cat/indices", "Authorization", "ApiKey s3cret-key-1").status());
+      assertEquals("cxrsearch", s.get("/", "Authorization", "Bearer s3cret-key-1").json().get("cluster_name").asText());
     }
   }
 

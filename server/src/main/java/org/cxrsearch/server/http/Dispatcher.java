@@ -54,7 +54,9 @@ public final class Dispatcher {
   }
 
   private ApiResponse serve(ApiRequest request) throws Exception {
-    if (options.apiKeys().enabled() && !options.apiKeys().accepts(request.header("Authorization"))) {
+    boolean keyed = !options.apiKeys().enabled() || options.apiKeys().accepts(request.header("Authorization"));
+    Routes.Match match = keyed ? null : openRoute(request);
+    if (!keyed && match == null) {
       throw new ApiException(401, "security_exception",
           "missing or wrong API key for [" + request.method() + " " + request.path() + "]: send Authorization: ApiKey <key> or Bearer <key>");
     }
@@ -65,7 +67,9 @@ public final class Dispatcher {
           .withHeader("Access-Control-Allow-Headers", "Authorization, Content-Type")
           .withHeader("Access-Control-Max-Age", "600");
     }
-    Routes.Match match = routes.find(request.method(), request.path(), request.prefersHtml());
+    if (match == null) {
+      match = routes.find(request.method(), request.path(), request.prefersHtml());
+    }
     if (!admission.tryEnter()) {
       throw new ApiException(429, "es_rejected_execution_exception",
           "rejected execution: the server is at its limit of " + options.limits().maxConcurrent() + " running and "
@@ -75,6 +79,20 @@ public final class Dispatcher {
       return match.route().handler().handle(request.withPathParams(match.params()));
     } finally {
       admission.release();
+    }
+  }
+
+  /**
+   * The route of a request without a valid key when that route is {@linkplain Routes.Route#open open},
+   * else {@code null}. A path no route has answers 401 too, not 400/405, so that a caller without a key
+   * learns nothing about the routes.
+   */
+  private Routes.Match openRoute(ApiRequest request) {
+    try {
+      Routes.Match match = routes.find(request.method(), request.path(), request.prefersHtml());
+      return match.route().open() ? match : null;
+    } catch (ApiException e) {
+      return null;
     }
   }
 

@@ -18,11 +18,19 @@ import java.util.TreeSet;
  * method and pattern when one produces {@code text/html}: a browser ({@link ApiRequest#prefersHtml})
  * gets that one, every other client the JSON one (this is how {@code GET /} is both Elasticsearch's
  * cluster info and the web page).
+ *
+ * <p>A route is {@linkplain Route#open open} when it serves static content that holds no data (the
+ * web page and its assets): the {@link Dispatcher} serves it without an API key, since a browser
+ * cannot attach one to the requests that load a page. Every other route requires the key.
  */
 public final class Routes {
 
-  /** One entry of the table. */
-  public record Route(String method, List<String> segments, boolean html, RouteHandler handler) {
+  /**
+   * One entry of the table.
+   *
+   * @param open served without an API key (static content, no data)
+   */
+  public record Route(String method, List<String> segments, boolean html, boolean open, RouteHandler handler) {
 
     /** Path parameters when this route's pattern matches {@code path}, else empty. */
     Optional<Map<String, String>> match(List<String> path) {
@@ -89,14 +97,26 @@ public final class Routes {
     return add("GET", pattern, true, h);
   }
 
+  /**
+   * A GET route for static content that holds no data, served without an API key ({@link Route#open}).
+   * {@code html}: as {@link #getHtml}, chosen for browsers over a JSON route of the same pattern.
+   */
+  public Routes getOpen(String pattern, boolean html, RouteHandler h) {
+    return add("GET", pattern, html, true, h);
+  }
+
   public Routes add(String method, String pattern, boolean html, RouteHandler h) {
+    return add(method, pattern, html, false, h);
+  }
+
+  private Routes add(String method, String pattern, boolean html, boolean open, RouteHandler h) {
     List<String> segments = split(pattern);
     for (Route r : routes) {
       if (r.method.equals(method) && r.segments.equals(segments) && r.html == html) {
         throw new IllegalStateException("route " + method + " " + pattern + " is defined twice");
       }
     }
-    routes.add(new Route(method, segments, html, h));
+    routes.add(new Route(method, segments, html, open, h));
     return this;
   }
 

@@ -44,9 +44,14 @@ public final class WebPage {
     this.assets = Map.copyOf(loaded);
   }
 
-  /** {@code GET /} for browsers (the JSON cluster info stays the answer for every other client). */
+  /**
+   * {@code GET /} for browsers (the JSON cluster info stays the answer for every other client) and
+   * the assets. Both are open routes, served without an API key: a browser cannot attach one to the
+   * requests that load a page and its scripts, and these files hold no data. The page sends the key
+   * the user enters with each API call it makes.
+   */
   public void register(Routes routes) {
-    routes.getHtml("/", r -> serve("index.html", r)).get("/_cxr/web/{file}", r -> serve(r.param("file"), r));
+    routes.getOpen("/", true, r -> serve("index.html", r)).getOpen("/_cxr/web/{file}", false, r -> serve(r.param("file"), r));
   }
 
   ApiResponse serve(String name, ApiRequest request) {
