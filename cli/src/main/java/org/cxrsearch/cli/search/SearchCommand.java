@@ -114,13 +114,15 @@ public final class SearchCommand implements Callable<Integer> {
         .luceneQuery(mode == SearchMode.BM25 ? query : bm25Query) // --query is Lucene syntax in BM25 mode
         .instruction(instruction).preset(preset, finding).k(k).depth(depth).candidates(candidates).filters(filters.parsed())
         .fusion(fusion.fusion(), fusion.bm25Weight(), fusion.knnWeight()).facets(facets).explain(output.explain()).build();
-    try (ReportIndex idx = index.open()) {
+    boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
+    try (PendingEncoder encoder = mode.usesKnn() ? PendingEncoder.start(() -> openModel(modelGiven)) : null;
+        ReportIndex idx = index.open()) {
       RadiologySearch layer = radiology.layer().resolve(idx);
       if (facets && layer == null) {
         throw new IllegalArgumentException("--facets needs the radiology layer (an index built with it, and not --radiology off)");
       }
       long start = System.nanoTime();
-      QuerySearch.Result result = new QuerySearch(idx, layer, (instr, text) -> encode(idx, instr, text)).search(request);
+      QuerySearch.Result result = new QuerySearch(idx, layer, (instr, text) -> encoder.get().encodeQuery(instr, text)).search(request);
       LOG.log(System.Logger.Level.INFO, () -> "search: index=" + index.path() + " docs=" + docs(idx) + " mode=" + mode
           + " k=" + k + (mode == SearchMode.HYBRID ? " fusion=" + fusion.fusion().describe() : "") + " filters=" + request.filters()
           + (mode.usesKnn() ? " instruction=\"" + result.instruction() + "\"" : ""));
@@ -155,10 +157,12 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   /** The vector of {@code text} (the query, or its clinical rewording), from the index's model unless --model names another. */
-  private float[] encode(ReportIndex idx, String instructionText, String text) {
-    boolean modelGiven = spec.commandLine().getParseResult().hasMatchedOption("--model");
-    try (OnnxEncoder encoder = model.openFor(idx.metadata(), modelGiven)) {
-      return encoder.encodeQuery(instructionText, text);
+  /** The index's recorded model (or --model), read from the index's metadata without opening Lucene. */
+  private OnnxEncoder openModel(boolean modelGiven) {
+    try {
+      return model.openFor(ReportIndex.readMetadata(index.path()), modelGiven);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
