@@ -166,6 +166,35 @@ class RestApiTest {
   }
 
   @Test
+  void bulkSeesWritesOfEarlierRequestsNotYetRefreshed() throws Exception {
+    // Words no other test searches for; e1 is written last, so no later call refreshes the reader.
+    assertEquals(201, s.send("PUT", "/rx/_doc/e2", "{\"text\":\"Calcified granuloma.\"}").status());
+    assertEquals(201, s.send("PUT", "/rx/_doc/e1", "{\"text\":\"Granuloma unchanged.\"}").status());
+    String bulk = """
+        {"index":{"_id":"e1"}}
+        {"text":"Granuloma stable."}
+        {"delete":{"_id":"e2"}}
+        {"delete":{"_id":"e2"}}
+        {"create":{"_id":"e2"}}
+        {"text":"Calcified granulomas."}
+        {"index":{"_id":"e3"}}
+        {"text":"Degenerative spine."}
+        {"index":{"_id":"e3"}}
+        {"text":"Degenerative thoracic spine."}
+        """;
+    JsonNode items = s.send("POST", "/rx/_bulk", bulk).json().get("items");
+    assertEquals(200, items.at("/0/index/status").asInt(), items.toString()); // e1 existed: updated
+    assertEquals("updated", items.at("/0/index/result").asText());
+    assertEquals(200, items.at("/1/delete/status").asInt(), items.toString()); // e2 existed: deleted
+    assertEquals(404, items.at("/2/delete/status").asInt(), items.toString()); // already deleted by item 1
+    assertEquals(201, items.at("/3/create/status").asInt(), items.toString());
+    assertEquals(201, items.at("/4/index/status").asInt(), items.toString());
+    assertEquals(200, items.at("/5/index/status").asInt(), items.toString());
+    String cleanup = "{\"delete\":{\"_id\":\"e1\"}}\n{\"delete\":{\"_id\":\"e2\"}}\n{\"delete\":{\"_id\":\"e3\"}}\n";
+    assertFalse(s.send("POST", "/rx/_bulk?refresh=true", cleanup).json().get("errors").asBoolean()); // other tests' hits stay as they were
+  }
+
+  @Test
   void indexInfoCatAndCxrExtensions() throws Exception {
     TestServer.Reply info = s.get("/rx");
     assertEquals("dense_vector", info.json().at("/rx/mappings/properties/vector/type").asText());
