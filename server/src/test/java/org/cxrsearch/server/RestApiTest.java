@@ -124,6 +124,24 @@ class RestApiTest {
     assertEquals(400, s.send("POST", "/rx/_search", deep).status());
   }
 
+  @Test
+  void oddHighlightTagsAndTimeoutsAre400sNotInternalErrors() throws Exception {
+    String match = "\"query\":{\"match\":{\"findings\":\"effusion\"}}";
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":[]}}"),
+        400, "illegal_argument_exception", "pre_tags");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"post_tags\":[1]}}"),
+        400, "illegal_argument_exception", "post_tags");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"fragment_size\":-1}}"),
+        400, "illegal_argument_exception", "fragment_size");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"timeout\":\"99999999999999999999s\"}"),
+        400, "illegal_argument_exception", "timeout");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"timeout\":\"999999999999999d\"}"),
+        400, "illegal_argument_exception", "timeout");
+    // Elasticsearch also takes a single tag as a string
+    JsonNode res = search("{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":\"<b>\",\"post_tags\":[\"</b>\"]}}");
+    assertTrue(res.at("/hits/hits/0/highlight/findings/0").asText().contains("<b>effusions</b>"), res.toString());
+  }
+
   private static void assertError(TestServer.Reply r, int status, String type, String mention) {
     assertEquals(status, r.status(), r.body());
     assertEquals(type, r.json().at("/error/type").asText(), r.body());

@@ -286,9 +286,25 @@ final class SearchParser {
         throw ApiException.illegalArgument("[highlight] field [" + n + "] is not a text field (text, findings, impression)");
       }
     }
-    String pre = h.has("pre_tags") ? h.get("pre_tags").get(0).asText() : "<em>";
-    String post = h.has("post_tags") ? h.get("post_tags").get(0).asText() : "</em>";
+    if (fragmentSize < 0 || fragments < 0) {
+      throw ApiException.illegalArgument("[highlight] fragment_size and number_of_fragments must be >= 0, got fragment_size="
+          + fragmentSize + " number_of_fragments=" + fragments);
+    }
+    String pre = tag(h.get("pre_tags"), "pre_tags", "<em>");
+    String post = tag(h.get("post_tags"), "post_tags", "</em>");
     return new SearchPlan.Highlight(names, pre, post, fragments == 0 ? 0 : fragmentSize, Math.max(fragments, 1));
+  }
+
+  /** The first tag of {@code pre_tags} / {@code post_tags}: a string or a non-empty array of strings. */
+  private static String tag(JsonNode tags, String name, String fallback) {
+    if (tags == null || tags.isNull()) {
+      return fallback;
+    }
+    JsonNode first = tags.isArray() ? tags.get(0) : tags;
+    if (first == null || !first.isTextual()) {
+      throw ApiException.illegalArgument("[highlight." + name + "] must be a string or a non-empty array of strings, got " + tags);
+    }
+    return first.asText();
   }
 
   /** Elasticsearch time values: {@code 500ms}, {@code 2s}, {@code 1m}; 0 when absent. */
@@ -300,15 +316,21 @@ final class SearchParser {
     if (!m.matches()) {
       throw ApiException.illegalArgument("failed to parse setting [timeout] with value [" + value + "] as a time value");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "nanos", "micros" -> Math.max(1, unit.equals("nanos") ? n / 1_000_000 : n / 1000);
-      case "ms" -> n;
-      case "s" -> n * 1000;
-      case "m" -> n * 60_000;
-      case "h" -> n * 3_600_000;
-      default -> n * 86_400_000;
-    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      long millis = switch (unit) {
+        case "nanos", "micros" -> Math.max(1, unit.equals("nanos") ? n / 1_000_000 : n / 1000);
+        case "ms" -> n;
+        case "s" -> Math.multiplyExact(n, 1000L);
+        case "m" -> Math.multiplyExact(n, 60_000L);
+        case "h" -> Math.multiplyExact(n, 3_600_000L);
+        default -> Math.multiplyExact(n, 86_400_000L);
+      };
+      // the caller works in nanoseconds
+      return Math.multiplyExact(millis, 1_000_000L) / 1_000_000L;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw ApiException.illegalArgument("failed to parse setting [timeout] with value [" + value + "]: too large");
+    }
   }
 }
