@@ -119,6 +119,9 @@ class RestApiTest {
         "illegal_argument_exception", "study_date");
     assertError(s.send("PUT", "/rx2", "{\"mappings\":{\"properties\":{\"vector\":{\"type\":\"dense_vector\",\"dims\":768}}}}"), 400,
         "illegal_argument_exception", "768");
+    assertError(s.send("PUT", "/rx3", "{\"settings\":{\"index.cxr.model\":\"no/such/dir\"}}"), 400,
+        "illegal_argument_exception", "index.cxr.model");
+    assertEquals(404, s.send("HEAD", "/rx3", null).status(), "nothing is left of the refused index");
     // deep nesting is refused by the parser, not a stack overflow
     String deep = "{\"query\":" + "{\"bool\":{\"must\":".repeat(200) + "{\"match_all\":{}}" + "}}".repeat(200) + "}";
     assertEquals(400, s.send("POST", "/rx/_search", deep).status());
