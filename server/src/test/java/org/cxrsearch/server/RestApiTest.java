@@ -243,6 +243,13 @@ class RestApiTest {
     assertEquals(200, s.send("DELETE", "/rx/_doc/c1", null).status());
     assertEquals(404, s.send("DELETE", "/rx/_doc/c1", null).status());
     assertEquals(404, s.send("HEAD", "/rx/_doc/c1", null).status());
+    // a conditional write is refused, never applied unconditionally
+    assertError(s.send("PUT", "/rx/_doc/c3?if_seq_no=0&if_primary_term=1", "{\"text\":\"x\"}"), 400, "illegal_argument_exception", "if_seq_no");
+    assertEquals(404, s.get("/rx/_doc/c3").status());
+    JsonNode items = s.send("POST", "/rx/_bulk", "{\"index\":{\"_id\":\"c3\",\"if_seq_no\":0,\"if_primary_term\":1}}\n{\"text\":\"x\"}\n")
+        .json().get("items");
+    assertEquals(400, items.at("/0/index/status").asInt(), items.toString());
+    assertEquals(404, s.get("/rx/_doc/c3").status());
     TestServer.Reply auto = s.send("POST", "/rx/_doc?refresh=true", "{\"text\":\"No acute disease.\"}");
     assertEquals(201, auto.status());
     assertEquals(20, auto.json().get("_id").asText().length());

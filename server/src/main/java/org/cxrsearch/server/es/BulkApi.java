@@ -158,6 +158,12 @@ public final class BulkApi {
         docLine = lines.get(++li);
       }
       int item = run.reserve(op);
+      String condition = Documents.CONCURRENCY_PARAMS.stream().filter(meta::has).findFirst().orElse(null);
+      if (condition != null) { // ignoring it would overwrite what the client meant to protect
+        run.fail(item, op, indexName, id, 400, "illegal_argument_exception",
+            "bulk line " + lineNo + ": [" + condition + "] is not supported by cxrsearch (conditional writes; no document versions)");
+        continue;
+      }
       if (indexName == null) {
         run.fail(item, op, null, id, 400, "action_request_validation_exception", "bulk line " + lineNo + ": index is missing");
         continue;
