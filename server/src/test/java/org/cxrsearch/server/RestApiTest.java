@@ -128,7 +128,7 @@ class RestApiTest {
   }
 
   @Test
-  void oddHighlightTagsAndTimeoutsAre400sNotInternalErrors() throws Exception {
+  void oddHighlightTagsTimeoutsAndNumbersAre400s() throws Exception {
     String match = "\"query\":{\"match\":{\"findings\":\"effusion\"}}";
     assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":[]}}"),
         400, "illegal_argument_exception", "pre_tags");
@@ -140,6 +140,11 @@ class RestApiTest {
         400, "illegal_argument_exception", "timeout");
     assertError(s.send("POST", "/rx/_search", "{" + match + ",\"timeout\":\"999999999999999d\"}"),
         400, "illegal_argument_exception", "timeout");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"size\":\"ten\"}"), 400, "parsing_exception", "size");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"from\":1.5}"), 400, "parsing_exception", "from");
+    assertError(s.send("POST", "/rx/_search", "{\"knn\":{\"field\":\"vector\",\"k\":\"x\",\"query_vector_builder\":"
+        + "{\"text_embedding\":{\"model_text\":\"effusion\"}}}}"), 400, "parsing_exception", "knn.k");
+    assertEquals(1, search("{" + match + ",\"size\":\"1\"}").at("/hits/hits").size(), "a numeric string is an integer, as in Elasticsearch");
     // Elasticsearch also takes a single tag as a string
     JsonNode res = search("{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":\"<b>\",\"post_tags\":[\"</b>\"]}}");
     assertTrue(res.at("/hits/hits/0/highlight/findings/0").asText().contains("<b>effusions</b>"), res.toString());
