@@ -119,9 +119,35 @@ class RestApiTest {
         "illegal_argument_exception", "study_date");
     assertError(s.send("PUT", "/rx2", "{\"mappings\":{\"properties\":{\"vector\":{\"type\":\"dense_vector\",\"dims\":768}}}}"), 400,
         "illegal_argument_exception", "768");
+    assertError(s.send("PUT", "/rx3", "{\"settings\":{\"index.cxr.model\":\"no/such/dir\"}}"), 400,
+        "illegal_argument_exception", "index.cxr.model");
+    assertEquals(404, s.send("HEAD", "/rx3", null).status(), "nothing is left of the refused index");
     // deep nesting is refused by the parser, not a stack overflow
     String deep = "{\"query\":" + "{\"bool\":{\"must\":".repeat(200) + "{\"match_all\":{}}" + "}}".repeat(200) + "}";
     assertEquals(400, s.send("POST", "/rx/_search", deep).status());
+  }
+
+  @Test
+  void oddHighlightTagsTimeoutsAndNumbersAre400s() throws Exception {
+    String match = "\"query\":{\"match\":{\"findings\":\"effusion\"}}";
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":[]}}"),
+        400, "illegal_argument_exception", "pre_tags");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"post_tags\":[1]}}"),
+        400, "illegal_argument_exception", "post_tags");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"fragment_size\":-1}}"),
+        400, "illegal_argument_exception", "fragment_size");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"timeout\":\"99999999999999999999s\"}"),
+        400, "illegal_argument_exception", "timeout");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"timeout\":\"999999999999999d\"}"),
+        400, "illegal_argument_exception", "timeout");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"size\":\"ten\"}"), 400, "parsing_exception", "size");
+    assertError(s.send("POST", "/rx/_search", "{" + match + ",\"from\":1.5}"), 400, "parsing_exception", "from");
+    assertError(s.send("POST", "/rx/_search", "{\"knn\":{\"field\":\"vector\",\"k\":\"x\",\"query_vector_builder\":"
+        + "{\"text_embedding\":{\"model_text\":\"effusion\"}}}}"), 400, "parsing_exception", "knn.k");
+    assertEquals(1, search("{" + match + ",\"size\":\"1\"}").at("/hits/hits").size(), "a numeric string is an integer, as in Elasticsearch");
+    // Elasticsearch also takes a single tag as a string
+    JsonNode res = search("{" + match + ",\"highlight\":{\"fields\":{\"findings\":{}},\"pre_tags\":\"<b>\",\"post_tags\":[\"</b>\"]}}");
+    assertTrue(res.at("/hits/hits/0/highlight/findings/0").asText().contains("<b>effusions</b>"), res.toString());
   }
 
   private static void assertError(TestServer.Reply r, int status, String type, String mention) {
@@ -166,6 +192,35 @@ class RestApiTest {
   }
 
   @Test
+  void bulkSeesWritesOfEarlierRequestsNotYetRefreshed() throws Exception {
+    // Words no other test searches for; e1 is written last, so no later call refreshes the reader.
+    assertEquals(201, s.send("PUT", "/rx/_doc/e2", "{\"text\":\"Calcified granuloma.\"}").status());
+    assertEquals(201, s.send("PUT", "/rx/_doc/e1", "{\"text\":\"Granuloma unchanged.\"}").status());
+    String bulk = """
+        {"index":{"_id":"e1"}}
+        {"text":"Granuloma stable."}
+        {"delete":{"_id":"e2"}}
+        {"delete":{"_id":"e2"}}
+        {"create":{"_id":"e2"}}
+        {"text":"Calcified granulomas."}
+        {"index":{"_id":"e3"}}
+        {"text":"Degenerative spine."}
+        {"index":{"_id":"e3"}}
+        {"text":"Degenerative thoracic spine."}
+        """;
+    JsonNode items = s.send("POST", "/rx/_bulk", bulk).json().get("items");
+    assertEquals(200, items.at("/0/index/status").asInt(), items.toString()); // e1 existed: updated
+    assertEquals("updated", items.at("/0/index/result").asText());
+    assertEquals(200, items.at("/1/delete/status").asInt(), items.toString()); // e2 existed: deleted
+    assertEquals(404, items.at("/2/delete/status").asInt(), items.toString()); // already deleted by item 1
+    assertEquals(201, items.at("/3/create/status").asInt(), items.toString());
+    assertEquals(201, items.at("/4/index/status").asInt(), items.toString());
+    assertEquals(200, items.at("/5/index/status").asInt(), items.toString());
+    String cleanup = "{\"delete\":{\"_id\":\"e1\"}}\n{\"delete\":{\"_id\":\"e2\"}}\n{\"delete\":{\"_id\":\"e3\"}}\n";
+    assertFalse(s.send("POST", "/rx/_bulk?refresh=true", cleanup).json().get("errors").asBoolean()); // other tests' hits stay as they were
+  }
+
+  @Test
   void indexInfoCatAndCxrExtensions() throws Exception {
     TestServer.Reply info = s.get("/rx");
     assertEquals("dense_vector", info.json().at("/rx/mappings/properties/vector/type").asText());
@@ -193,6 +248,13 @@ class RestApiTest {
     assertEquals(200, s.send("DELETE", "/rx/_doc/c1", null).status());
     assertEquals(404, s.send("DELETE", "/rx/_doc/c1", null).status());
     assertEquals(404, s.send("HEAD", "/rx/_doc/c1", null).status());
+    // a conditional write is refused, never applied unconditionally
+    assertError(s.send("PUT", "/rx/_doc/c3?if_seq_no=0&if_primary_term=1", "{\"text\":\"x\"}"), 400, "illegal_argument_exception", "if_seq_no");
+    assertEquals(404, s.get("/rx/_doc/c3").status());
+    JsonNode items = s.send("POST", "/rx/_bulk", "{\"index\":{\"_id\":\"c3\",\"if_seq_no\":0,\"if_primary_term\":1}}\n{\"text\":\"x\"}\n")
+        .json().get("items");
+    assertEquals(400, items.at("/0/index/status").asInt(), items.toString());
+    assertEquals(404, s.get("/rx/_doc/c3").status());
     TestServer.Reply auto = s.send("POST", "/rx/_doc?refresh=true", "{\"text\":\"No acute disease.\"}");
     assertEquals(201, auto.status());
     assertEquals(20, auto.json().get("_id").asText().length());

@@ -6,8 +6,6 @@ import java.util.Objects;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -71,21 +69,7 @@ public final class RadiologyQueries {
     BooleanQuery.Builder contradictsAll = new BooleanQuery.Builder();
     int contradictions = 0;
     for (QueryFinding f : u.findings()) {
-      boosts.add(boost(FindingFields.status(f.finding()), f.wanted().label(), weights.finding()));
-      if (f.wanted() == Status.PRESENT) {
-        for (String r : f.related()) {
-          boosts.add(boost(FindingFields.status(r), Status.PRESENT.label(), weights.related()));
-        }
-      }
-      if (f.laterality() != null) {
-        boosts.add(boost(FindingFields.laterality(f.finding()), f.laterality().label(), weights.attribute()));
-        if (f.laterality() != Laterality.BILATERAL) {
-          boosts.add(boost(FindingFields.laterality(f.finding()), Laterality.BILATERAL.label(), weights.attribute() / 2));
-        }
-      }
-      if (f.change() != null) {
-        boosts.add(boost(FindingFields.change(f.finding()), f.change().label(), weights.attribute()));
-      }
+      boosts(f).forEach(b -> boosts.add(b.query()));
       Query contra = contradiction(f);
       if (contra != null) {
         contradictsAll.add(contra, Occur.FILTER);
@@ -95,6 +79,30 @@ public final class RadiologyQueries {
     Query exclusion = contradictions > 0 && contradictions == u.findings().size() ? contradictsAll.build() : null;
     boolean asksAbsence = u.findings().stream().anyMatch(f -> f.wanted() == Status.ABSENT);
     return new RadiologyQuery(u, text(u.clinicalText(), asksAbsence), boosts, exclusion, u.clinicalText());
+  }
+
+  /**
+   * The scoring clauses of one asked finding: its wanted status, related findings present (when
+   * presence is asked), the asked side (half for bilateral) and change.
+   */
+  public List<FindingBoost> boosts(QueryFinding f) {
+    List<FindingBoost> out = new ArrayList<>();
+    out.add(new FindingBoost(f.finding(), FindingBoost.Attribute.STATUS, f.wanted().label(), weights.finding()));
+    if (f.wanted() == Status.PRESENT) {
+      for (String r : f.related()) {
+        out.add(new FindingBoost(r, FindingBoost.Attribute.STATUS, Status.PRESENT.label(), weights.related()));
+      }
+    }
+    if (f.laterality() != null) {
+      out.add(new FindingBoost(f.finding(), FindingBoost.Attribute.LATERALITY, f.laterality().label(), weights.attribute()));
+      if (f.laterality() != Laterality.BILATERAL) {
+        out.add(new FindingBoost(f.finding(), FindingBoost.Attribute.LATERALITY, Laterality.BILATERAL.label(), weights.attribute() / 2));
+      }
+    }
+    if (f.change() != null) {
+      out.add(new FindingBoost(f.finding(), FindingBoost.Attribute.CHANGE, f.change().label(), weights.attribute()));
+    }
+    return out;
   }
 
   /**
@@ -140,10 +148,6 @@ public final class RadiologyQueries {
       return new TermQuery(new Term(FindingFields.status(f.finding()), Status.PRESENT.label()));
     }
     return null;
-  }
-
-  private static Query boost(String field, String value, float boost) {
-    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, value))), boost);
   }
 
   /**

@@ -74,11 +74,11 @@ public final class RadiologySearch {
 
   /**
    * One line per hit for {@code --explain}: for each asked finding, the hit's state and the boost it
-   * earned, e.g. {@code pneumothorax: present (asked present) +20 | side right (asked left)}.
+   * earned, e.g. {@code pneumothorax: present right (asked present left) +20.0}: the sum of the
+   * weights of the query's finding clauses ({@link RadiologyQueries#boosts}) that the hit matches.
    */
   public String explain(RadiologyQuery rq, ReportFindings hit) {
     List<String> parts = new ArrayList<>();
-    RadiologyQueries.Weights w = queries.weights();
     for (QueryFinding f : rq.understood().findings()) {
       FindingState s = hit.states().get(f.finding());
       StringBuilder sb = new StringBuilder(f.finding()).append(": ");
@@ -102,21 +102,11 @@ public final class RadiologySearch {
       }
       sb.append(')');
       double boost = 0;
-      if (s != null && s.status() == f.wanted()) {
-        boost += w.finding();
-        if (f.laterality() != null && s.laterality() != null) {
-          boost += s.laterality() == f.laterality() ? w.attribute() : s.laterality().label().equals("bilateral") ? w.attribute() / 2 : 0;
-        }
-        if (f.change() != null && s.change() == f.change()) {
-          boost += w.attribute();
-        }
-      } else {
-        for (String r : f.related()) {
-          FindingState rs = hit.states().get(r);
-          if (rs != null && rs.status() == org.cxrsearch.radiology.finding.Status.PRESENT) {
-            sb.append(", related ").append(r).append(" present");
-            boost += w.related();
-            break;
+      for (FindingBoost b : queries.boosts(f)) { // the clauses the query scored with
+        if (b.matches(hit)) {
+          boost += b.weight();
+          if (!b.finding().equals(f.finding())) {
+            sb.append(", related ").append(b.finding()).append(' ').append(b.value());
           }
         }
       }

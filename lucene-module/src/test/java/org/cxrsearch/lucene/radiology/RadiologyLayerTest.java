@@ -181,4 +181,29 @@ class RadiologyLayerTest {
     assertEquals("pleural_effusion: absent (asked present left) +0.0",
         search.explain(rq, FindingExtractor.standard().extract("No pleural effusion.")));
   }
+
+  /**
+   * The boost {@code --explain} reports is what Lucene scored: for every report of the index, the
+   * explained sum equals the score of the query's finding clauses on the indexed fields.
+   */
+  @Test
+  void explainedBoostEqualsTheScoreOfTheFindingClauses() throws IOException {
+    RadiologySearch search = new RadiologySearch(queries);
+    for (String q : List.of("left pneumothorax", "right pneumothorax", "left pleural effusion", "no pneumothorax", "enlarged heart")) {
+      RadiologyQuery rq = queries.build(q);
+      org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+      rq.findingBoosts().forEach(c -> b.add(c, org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+      Query clauses = b.build();
+      for (String[] r : REPORTS) {
+        int doc = searcher.search(new org.apache.lucene.search.TermQuery(org.cxrsearch.lucene.store.ReportIndex.idTerm(r[0])), 1).scoreDocs[0].doc;
+        String explained = search.explain(rq, FindingExtractor.standard().extract(r[1]));
+        double sum = 0;
+        var m = java.util.regex.Pattern.compile(" \\+(\\d+\\.\\d)").matcher(explained);
+        while (m.find()) {
+          sum += Double.parseDouble(m.group(1));
+        }
+        assertEquals(searcher.explain(clauses, doc).getValue().doubleValue(), sum, 1e-4, q + " on " + r[0] + ": " + explained);
+      }
+    }
+  }
 }

@@ -49,6 +49,8 @@ public final class BulkApi {
     final List<Pending> pending = new ArrayList<>();
     final Set<String> pendingIds = new HashSet<>();
     final Set<String> writtenIds = new HashSet<>(); // index|id written by this request, for created vs updated
+    final Set<String> deletedIds = new HashSet<>(); // index|id deleted by this request
+    final Set<ServedIndex> refreshed = new HashSet<>();
     final Set<ServedIndex> touched = new LinkedHashSet<>();
     boolean errors;
 
@@ -66,6 +68,25 @@ public final class BulkApi {
       }
     }
 
+    /**
+     * Whether {@code id} exists before the next write: this request's own writes first, else the
+     * index read in real time (refreshed once per request, so writes of earlier unrefreshed requests
+     * count, as Elasticsearch's real-time get does).
+     */
+    boolean exists(ServedIndex index, String id) throws IOException {
+      String key = index.name() + "|" + id;
+      if (writtenIds.contains(key)) {
+        return true;
+      }
+      if (deletedIds.contains(key)) {
+        return false;
+      }
+      if (refreshed.add(index)) {
+        index.refreshIfDirty();
+      }
+      return index.index().contentHash(id).isPresent();
+    }
+
     void fail(int item, String op, String index, String id, int status, String type, String reason) {
       set(item, op, Documents.itemError(index, id, status, type, reason));
     }
@@ -77,16 +98,20 @@ public final class BulkApi {
       for (var e : byIndex.entrySet()) {
         ServedIndex index = e.getKey();
         List<Pending> ps = e.getValue();
+        boolean[] existed = new boolean[ps.size()]; // looked up before the write, which a concurrent refresh could expose
+        for (int i = 0; i < ps.size(); i++) {
+          existed[i] = exists(index, ps.get(i).report().id());
+        }
         List<ServedIndex.WriteOutcome> outcomes = index.upsert(ps.stream().map(Pending::report).toList());
         for (int i = 0; i < ps.size(); i++) {
           Pending p = ps.get(i);
           String key = index.name() + "|" + p.report().id();
           switch (outcomes.get(i)) {
             case ServedIndex.WriteOutcome.Written w -> {
-              boolean existed = writtenIds.contains(key) || index.index().contentHash(p.report().id()).isPresent();
+              boolean updated = existed[i] || writtenIds.contains(key); // or an earlier item of this batch wrote it
               writtenIds.add(key);
-              Map<String, Object> r = Documents.writeResult(index.name(), p.report().id(), existed ? "updated" : "created", w.seqNo());
-              r.put("status", existed ? 200 : 201);
+              Map<String, Object> r = Documents.writeResult(index.name(), p.report().id(), updated ? "updated" : "created", w.seqNo());
+              r.put("status", updated ? 200 : 201);
               set(p.item(), p.op(), r);
             }
             case ServedIndex.WriteOutcome.Refused f ->
@@ -133,6 +158,12 @@ public final class BulkApi {
         docLine = lines.get(++li);
       }
       int item = run.reserve(op);
+      String condition = Documents.CONCURRENCY_PARAMS.stream().filter(meta::has).findFirst().orElse(null);
+      if (condition != null) { // ignoring it would overwrite what the client meant to protect
+        run.fail(item, op, indexName, id, 400, "illegal_argument_exception",
+            "bulk line " + lineNo + ": [" + condition + "] is not supported by cxrsearch (conditional writes; no document versions)");
+        continue;
+      }
       if (indexName == null) {
         run.fail(item, op, null, id, 400, "action_request_validation_exception", "bulk line " + lineNo + ": index is missing");
         continue;
@@ -146,7 +177,7 @@ public final class BulkApi {
             JsonNode doc = Json.parse(body, docLine[0], docLine[1], where);
             ReportDocument report = Documents.report(doc, docId, new String(body, docLine[0], docLine[1], StandardCharsets.UTF_8), index, where);
             String key = index.name() + "|" + docId;
-            if (op.equals("create") && (run.pendingIds.contains(key) || run.writtenIds.contains(key) || index.exists(docId))) {
+            if (op.equals("create") && (run.pendingIds.contains(key) || run.exists(index, docId))) {
               run.fail(item, op, indexName, docId, 409, "version_conflict_engine_exception",
                   "[" + docId + "]: version conflict, document already exists");
               continue;
@@ -163,8 +194,10 @@ public final class BulkApi {
             if (run.pendingIds.contains(index.name() + "|" + id)) {
               run.flushPending(); // the delete applies after the pending write of the same id
             }
-            boolean found = run.writtenIds.remove(index.name() + "|" + id) || index.index().contentHash(id).isPresent();
+            boolean found = run.exists(index, id);
             long seqNo = index.delete(id);
+            run.writtenIds.remove(index.name() + "|" + id);
+            run.deletedIds.add(index.name() + "|" + id);
             run.touched.add(index);
             Map<String, Object> r = Documents.writeResult(indexName, id, found ? "deleted" : "not_found", seqNo);
             r.put("status", found ? 200 : 404);

@@ -36,6 +36,7 @@ public final class DocumentApi {
   }
 
   private ApiResponse index(ApiRequest request, String id, boolean create) throws IOException {
+    Documents.refuseConditionalWrite(request);
     String name = request.param("index");
     ServedIndex index = Documents.writable(ctx, name);
     ReportDocument report = Documents.report(request.json(), id, new String(request.body(), StandardCharsets.UTF_8), index, "document [" + id + "]");
@@ -91,6 +92,7 @@ public final class DocumentApi {
 
   private ApiResponse delete(ApiRequest request) throws IOException {
     String name = request.param("index");
+    Documents.refuseConditionalWrite(request);
     String id = request.param("id");
     ServedIndex index = ctx.indices().get(name);
     boolean found = index.exists(id);

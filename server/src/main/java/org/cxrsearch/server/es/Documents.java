@@ -100,4 +100,19 @@ final class Documents {
     m.put("error", error);
     return m;
   }
+
+  /** Optimistic-concurrency and versioning parameters, which cxrsearch does not implement. */
+  static final java.util.List<String> CONCURRENCY_PARAMS = java.util.List.of("if_seq_no", "if_primary_term", "version", "version_type");
+
+  /**
+   * Refuses a write conditioned on a version: ignoring the condition would overwrite a document the
+   * client meant to protect (a lost update), so it is a 400 naming the parameter.
+   */
+  static void refuseConditionalWrite(ApiRequest request) {
+    for (String p : CONCURRENCY_PARAMS) {
+      if (request.hasQuery(p)) {
+        throw ApiException.unsupported(p + " (conditional writes; cxrsearch keeps no document versions)");
+      }
+    }
+  }
 }

@@ -57,8 +57,8 @@ final class SearchParser {
         throw ApiException.parsing("[" + key + "] is not supported by cxrsearch's _search (supported: " + new java.util.TreeSet<>(TOP_LEVEL) + ")");
       }
     }
-    int from = request.intQuery("from", body.path("from").asInt(0));
-    int size = request.intQuery("size", body.path("size").asInt(DEFAULT_SIZE));
+    int from = request.intQuery("from", intField(body, "from", 0, "from"));
+    int size = request.intQuery("size", intField(body, "size", DEFAULT_SIZE, "size"));
     if (from < 0 || size < 0) {
       throw ApiException.illegalArgument("[from] and [size] must be >= 0, got from=" + from + " size=" + size);
     }
@@ -176,8 +176,8 @@ final class SearchParser {
             weights.add(1.0);
           }
         }
-        int window = r.path("rank_window_size").asInt(DEFAULT_RANK_WINDOW);
-        int constant = r.path("rank_constant").asInt(DEFAULT_RANK_CONSTANT);
+        int window = intField(r, "rank_window_size", DEFAULT_RANK_WINDOW, at + ".rank_window_size");
+        int constant = intField(r, "rank_constant", DEFAULT_RANK_CONSTANT, at + ".rank_constant");
         if (window < 1 || window > limits.maxResultWindow()) {
           throw ApiException.illegalArgument("[" + at + ".rank_window_size] must be in [1, " + limits.maxResultWindow() + "], got " + window);
         }
@@ -203,8 +203,8 @@ final class SearchParser {
       throw ApiException.illegalArgument("[" + at + ".field] is [" + field + "], but the vector field of index [" + index.name()
           + "] is [" + index.vectorField() + "]");
     }
-    int kk = k.path("k").asInt(DEFAULT_SIZE);
-    int candidates = k.path("num_candidates").asInt(Math.min((int) Math.ceil(1.5 * kk), limits.maxNumCandidates()));
+    int kk = intField(k, "k", DEFAULT_SIZE, at + ".k");
+    int candidates = intField(k, "num_candidates", Math.min((int) Math.ceil(1.5 * kk), limits.maxNumCandidates()), at + ".num_candidates");
     if (kk < 1 || kk > limits.maxResultWindow()) {
       throw ApiException.illegalArgument("[" + at + ".k] must be in [1, " + limits.maxResultWindow() + "], got " + kk);
     }
@@ -267,16 +267,16 @@ final class SearchParser {
     QueryDsl.requireKnown(h, Set.of("fields", "pre_tags", "post_tags", "fragment_size", "number_of_fragments", "type"), "highlight");
     JsonNode fields = h.get("fields");
     List<String> names = new ArrayList<>();
-    int fragmentSize = h.path("fragment_size").asInt(100);
-    int fragments = h.path("number_of_fragments").asInt(5);
+    int fragmentSize = intField(h, "fragment_size", 100, "highlight.fragment_size");
+    int fragments = intField(h, "number_of_fragments", 5, "highlight.number_of_fragments");
     if (fields == null) {
       throw ApiException.parsing("[highlight] requires [fields]");
     }
     if (fields.isObject()) {
       fields.fieldNames().forEachRemaining(names::add);
       for (JsonNode f : fields) {
-        fragmentSize = f.path("fragment_size").asInt(fragmentSize);
-        fragments = f.path("number_of_fragments").asInt(fragments);
+        fragmentSize = intField(f, "fragment_size", fragmentSize, "highlight.fields.fragment_size");
+        fragments = intField(f, "number_of_fragments", fragments, "highlight.fields.number_of_fragments");
       }
     } else if (fields.isArray()) {
       fields.forEach(f -> f.fieldNames().forEachRemaining(names::add));
@@ -286,9 +286,47 @@ final class SearchParser {
         throw ApiException.illegalArgument("[highlight] field [" + n + "] is not a text field (text, findings, impression)");
       }
     }
-    String pre = h.has("pre_tags") ? h.get("pre_tags").get(0).asText() : "<em>";
-    String post = h.has("post_tags") ? h.get("post_tags").get(0).asText() : "</em>";
+    if (fragmentSize < 0 || fragments < 0) {
+      throw ApiException.illegalArgument("[highlight] fragment_size and number_of_fragments must be >= 0, got fragment_size="
+          + fragmentSize + " number_of_fragments=" + fragments);
+    }
+    String pre = tag(h.get("pre_tags"), "pre_tags", "<em>");
+    String post = tag(h.get("post_tags"), "post_tags", "</em>");
     return new SearchPlan.Highlight(names, pre, post, fragments == 0 ? 0 : fragmentSize, Math.max(fragments, 1));
+  }
+
+  /**
+   * Integer field {@code name} of {@code node}, {@code fallback} when absent; a 400 naming
+   * {@code where} when it is not an integer (Jackson's {@code asInt} would read "ten" or 2.5 silently).
+   */
+  private static int intField(JsonNode node, String name, int fallback, String where) {
+    JsonNode v = node.get(name);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (v.isIntegralNumber() && v.canConvertToInt()) {
+      return v.intValue();
+    }
+    if (v.isTextual()) {
+      try {
+        return Integer.parseInt(v.textValue().strip());
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+    }
+    throw ApiException.parsing("[" + where + "] must be an integer, got " + v);
+  }
+
+  /** The first tag of {@code pre_tags} / {@code post_tags}: a string or a non-empty array of strings. */
+  private static String tag(JsonNode tags, String name, String fallback) {
+    if (tags == null || tags.isNull()) {
+      return fallback;
+    }
+    JsonNode first = tags.isArray() ? tags.get(0) : tags;
+    if (first == null || !first.isTextual()) {
+      throw ApiException.illegalArgument("[highlight." + name + "] must be a string or a non-empty array of strings, got " + tags);
+    }
+    return first.asText();
   }
 
   /** Elasticsearch time values: {@code 500ms}, {@code 2s}, {@code 1m}; 0 when absent. */
@@ -300,15 +338,21 @@ final class SearchParser {
     if (!m.matches()) {
       throw ApiException.illegalArgument("failed to parse setting [timeout] with value [" + value + "] as a time value");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "nanos", "micros" -> Math.max(1, unit.equals("nanos") ? n / 1_000_000 : n / 1000);
-      case "ms" -> n;
-      case "s" -> n * 1000;
-      case "m" -> n * 60_000;
-      case "h" -> n * 3_600_000;
-      default -> n * 86_400_000;
-    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      long millis = switch (unit) {
+        case "nanos", "micros" -> Math.max(1, unit.equals("nanos") ? n / 1_000_000 : n / 1000);
+        case "ms" -> n;
+        case "s" -> Math.multiplyExact(n, 1000L);
+        case "m" -> Math.multiplyExact(n, 60_000L);
+        case "h" -> Math.multiplyExact(n, 3_600_000L);
+        default -> Math.multiplyExact(n, 86_400_000L);
+      };
+      // the caller works in nanoseconds
+      return Math.multiplyExact(millis, 1_000_000L) / 1_000_000L;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw ApiException.illegalArgument("failed to parse setting [timeout] with value [" + value + "]: too large");
+    }
   }
 }

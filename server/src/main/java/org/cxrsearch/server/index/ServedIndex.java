@@ -62,7 +62,12 @@ public final class ServedIndex implements AutoCloseable {
   }
 
   static ServedIndex create(String name, Path dir, IndexDefinition def, Models models) throws IOException {
-    TextEncoder encoder = models.get(def.model());
+    TextEncoder encoder;
+    try {
+      encoder = models.get(def.model());
+    } catch (org.cxrsearch.onnx.bundle.ModelLoadException e) { // the client named a model this server cannot open
+      throw org.cxrsearch.server.http.ApiException.illegalArgument("[index.cxr.model] " + e.getMessage());
+    }
     if (def.dims() != 0 && def.dims() != encoder.info().dimensions()) {
       throw org.cxrsearch.server.http.ApiException.illegalArgument("mapping [" + def.vectorField() + "].dims is " + def.dims()
           + " but the model " + encoder.info().name() + " makes " + encoder.info().dimensions() + "-d vectors");
