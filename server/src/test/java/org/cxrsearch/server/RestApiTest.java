@@ -122,6 +122,11 @@ class RestApiTest {
     assertError(s.send("PUT", "/rx3", "{\"settings\":{\"index.cxr.model\":\"no/such/dir\"}}"), 400,
         "illegal_argument_exception", "index.cxr.model");
     assertEquals(404, s.send("HEAD", "/rx3", null).status(), "nothing is left of the refused index");
+    // a real model directory on this machine is still refused: only the operator's models are served
+    String tiny = java.nio.file.Path.of(System.getProperty("cxr.testdata"), "llm2vec4cxr-tiny", "onnx").toString().replace("\\", "\\\\");
+    assertError(s.send("PUT", "/rx4", "{\"settings\":{\"index.cxr.model\":\"" + tiny + "\"}}"), 400,
+        "illegal_argument_exception", "is not served here");
+    assertEquals(404, s.send("HEAD", "/rx4", null).status(), "nothing is left of the refused index");
     // deep nesting is refused by the parser, not a stack overflow
     String deep = "{\"query\":" + "{\"bool\":{\"must\":".repeat(200) + "{\"match_all\":{}}" + "}}".repeat(200) + "}";
     assertEquals(400, s.send("POST", "/rx/_search", deep).status());

@@ -46,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Model of new indexes and of the embeddings API (as in `cxrsearch index --model`). Default: ${DEFAULT-VALUE}.")
   String model;
 
+  @Option(names = "--allow-model", paramLabel = "MODEL",
+      description = "Another model a create-index request may name in index.cxr.model (repeatable). Requests can name no other: opening a model reads local files or the hub.")
+  List<String> allowedModels = new ArrayList<>();
+
   @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow browser pages of this origin (repeatable). Default: CORS off.")
   List<String> corsOrigins = new ArrayList<>();
 
@@ -65,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         .withConcurrency(maxConcurrent, maxQueued, Limits.DEFAULTS.queueWait());
     ServerOptions options = new ServerOptions(bind, port, keys, insecure, corsOrigins, limits);
     CountDownLatch stopped = new CountDownLatch(1);
-    CxrSearchServer server = CxrSearchServer.start(data, Models.resolving(model, EncoderConfig.defaults()), options);
+    CxrSearchServer server = CxrSearchServer.start(data, Models.resolving(model, allowedModels, EncoderConfig.defaults()), options);
     System.err.println("cxrsearch serve: listening on " + server.url() + " (data " + data.toAbsolutePath() + ")");
     // The JVM runs shutdown hooks on SIGTERM and Ctrl-C: commit and close before it exits.
     Thread hook = new Thread(() -> {

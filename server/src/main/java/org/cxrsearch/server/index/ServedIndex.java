@@ -64,8 +64,8 @@ public final class ServedIndex implements AutoCloseable {
   static ServedIndex create(String name, Path dir, IndexDefinition def, Models models) throws IOException {
     TextEncoder encoder;
     try {
-      encoder = models.get(def.model());
-    } catch (org.cxrsearch.onnx.bundle.ModelLoadException e) { // the client named a model this server cannot open
+      encoder = models.forRequest(def.model());
+    } catch (org.cxrsearch.onnx.bundle.ModelLoadException | IllegalArgumentException e) { // not allowed, or cannot open
       throw org.cxrsearch.server.http.ApiException.illegalArgument("[index.cxr.model] " + e.getMessage());
     }
     if (def.dims() != 0 && def.dims() != encoder.info().dimensions()) {
