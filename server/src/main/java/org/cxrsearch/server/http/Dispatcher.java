@@ -33,10 +33,18 @@ public final class Dispatcher {
     return options;
   }
 
-  public ApiResponse dispatch(ApiRequest request) {
+  /**
+   * Serves {@code request}, whose body is read from {@code body} only once the request is admitted:
+   * a request refused by authentication, routing or admission (429) never has its body read, so
+   * overload cannot fill the heap with bodies that are about to be refused.
+   *
+   * @param request the request with an empty body
+   * @param body reads the body (size-limited; 413 beyond the limit)
+   */
+  public ApiResponse dispatch(ApiRequest request, Body body) {
     ApiResponse response;
     try {
-      response = serve(request);
+      response = serve(request, body);
     } catch (ApiException e) {
       response = ErrorBody.response(e, request.requestId());
       if (e.status() == 401) {
@@ -53,7 +61,13 @@ public final class Dispatcher {
     return decorate(request, response);
   }
 
-  private ApiResponse serve(ApiRequest request) throws Exception {
+  /** Reads a request's body; called at most once, by the thread serving the request. */
+  @FunctionalInterface
+  public interface Body {
+    byte[] read();
+  }
+
+  private ApiResponse serve(ApiRequest request, Body body) throws Exception {
     boolean keyed = !options.apiKeys().enabled() || options.apiKeys().accepts(request.header("Authorization"));
     Routes.Match match = keyed ? null : openRoute(request);
     if (!keyed && match == null) {
@@ -76,7 +90,7 @@ public final class Dispatcher {
               + options.limits().maxQueued() + " queued requests; retry later");
     }
     try {
-      return match.route().handler().handle(request.withPathParams(match.params()));
+      return match.route().handler().handle(request.withBody(body.read()).withPathParams(match.params()));
     } finally {
       admission.release();
     }
