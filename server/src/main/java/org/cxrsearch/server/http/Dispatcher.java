@@ -21,10 +21,20 @@ public final class Dispatcher {
   private final Routes routes;
   private final ServerOptions options;
   private final Admission admission;
+  private final java.util.function.Supplier<? extends AutoCloseable> requestScope;
 
   public Dispatcher(Routes routes, ServerOptions options) {
+    this(routes, options, () -> () -> {});
+  }
+
+  /**
+   * @param requestScope opens, for each admitted request, a scope closed once its answer is built
+   *     (the server's scope holds the indexes the request uses, so that a delete cannot close them under it)
+   */
+  public Dispatcher(Routes routes, ServerOptions options, java.util.function.Supplier<? extends AutoCloseable> requestScope) {
     this.routes = routes;
     this.options = options;
+    this.requestScope = requestScope;
     Limits l = options.limits();
     this.admission = new Admission(l.maxConcurrent(), l.maxQueued(), l.queueWait());
   }
@@ -89,7 +99,7 @@ public final class Dispatcher {
           "rejected execution: the server is at its limit of " + options.limits().maxConcurrent() + " running and "
               + options.limits().maxQueued() + " queued requests; retry later");
     }
-    try {
+    try (AutoCloseable scope = requestScope.get()) {
       return match.route().handler().handle(request.withBody(body.read()).withPathParams(match.params()));
     } finally {
       admission.release();
