@@ -35,7 +35,7 @@ public final class CxrSearchServer implements AutoCloseable {
     Indices indices = new Indices(dataDir, models);
     ServerContext ctx = new ServerContext(indices, models, options);
     try {
-      JettyHttpServer http = JettyHttpServer.start(new Dispatcher(ServerRoutes.build(ctx), options));
+      JettyHttpServer http = JettyHttpServer.start(new Dispatcher(ServerRoutes.build(ctx), options, indices::openLeases));
       LOG.log(System.Logger.Level.INFO, () -> "serving " + indices.dataDir() + " (" + indices.names().size() + " indexes) on http://"
           + options.bind() + ":" + http.port() + (options.apiKeys().enabled() ? " with API keys" : " without authentication"));
       return new CxrSearchServer(ctx, http);

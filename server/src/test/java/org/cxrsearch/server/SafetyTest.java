@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,6 +153,45 @@ class SafetyTest {
       TestServer.Reply r = s.send("POST", "/r/_search", "{\"query\":{\"match\":{\"text\":\"effusion\"}}}");
       assertEquals(504, r.status(), r.body());
       assertEquals("search_timeout_exception", r.json().at("/error/type").asText());
+    }
+  }
+
+  /**
+   * The one slot is held by a request whose body is still arriving; a second request with a declared
+   * but unsent body must get its 429 at once. Had the server read bodies before admission, it would
+   * wait for the second body and the read below would time out.
+   */
+  @Test
+  void aRequestRefusedByAdmissionIsAnsweredWithoutReadingItsBody() throws Exception {
+    Limits limits = Limits.DEFAULTS.withConcurrency(1, 0, Duration.ZERO);
+    try (TestServer s = TestServer.start(data, options().withLimits(limits));
+        Socket holder = new Socket(InetAddress.getLoopbackAddress(), s.port());
+        Socket refused = new Socket(InetAddress.getLoopbackAddress(), s.port())) {
+      String body = "{\"query\":{\"match_all\":{}}}";
+      String head = "POST /r/_search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+          + body.length() + "\r\nConnection: close\r\n\r\n";
+      OutputStream holderOut = holder.getOutputStream();
+      holderOut.write((head + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII));
+      holderOut.flush();
+      // Wait until the holder is admitted: then a complete, body-less request is refused.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (s.get("/_cluster/health").status() != 429) {
+        assertTrue(System.nanoTime() < deadline, "the first request never took the slot");
+        Thread.sleep(10);
+      }
+      refused.setSoTimeout(5_000);
+      OutputStream refusedOut = refused.getOutputStream();
+      refusedOut.write((head + body.substring(0, 5)).getBytes(StandardCharsets.US_ASCII)); // the rest never comes
+      refusedOut.flush();
+      String answer = new String(refused.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertEquals("HTTP/1.1 429", answer);
+
+      holder.setSoTimeout(10_000);
+      holderOut.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+      holderOut.flush();
+      String held = new String(holder.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertTrue(held.startsWith("HTTP/1.1 404"), held); // admitted, body read: index r does not exist
+      assertEquals(200, s.get("/_cluster/health").status());
     }
   }
 

@@ -38,6 +38,11 @@ public record ApiRequest(
     return new ApiRequest(method, path, params, query, headers, body, requestId);
   }
 
+  /** A copy with {@code newBody}. */
+  public ApiRequest withBody(byte[] newBody) {
+    return new ApiRequest(method, path, pathParams, query, headers, newBody, requestId);
+  }
+
   /** The value of path parameter {@code name} (the route guarantees it is present). */
   public String param(String name) {
     String v = pathParams.get(name);

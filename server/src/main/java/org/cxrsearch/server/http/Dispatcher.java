@@ -21,10 +21,20 @@ public final class Dispatcher {
   private final Routes routes;
   private final ServerOptions options;
   private final Admission admission;
+  private final java.util.function.Supplier<? extends AutoCloseable> requestScope;
 
   public Dispatcher(Routes routes, ServerOptions options) {
+    this(routes, options, () -> () -> {});
+  }
+
+  /**
+   * @param requestScope opens, for each admitted request, a scope closed once its answer is built
+   *     (the server's scope holds the indexes the request uses, so that a delete cannot close them under it)
+   */
+  public Dispatcher(Routes routes, ServerOptions options, java.util.function.Supplier<? extends AutoCloseable> requestScope) {
     this.routes = routes;
     this.options = options;
+    this.requestScope = requestScope;
     Limits l = options.limits();
     this.admission = new Admission(l.maxConcurrent(), l.maxQueued(), l.queueWait());
   }
@@ -33,10 +43,18 @@ public final class Dispatcher {
     return options;
   }
 
-  public ApiResponse dispatch(ApiRequest request) {
+  /**
+   * Serves {@code request}, whose body is read from {@code body} only once the request is admitted:
+   * a request refused by authentication, routing or admission (429) never has its body read, so
+   * overload cannot fill the heap with bodies that are about to be refused.
+   *
+   * @param request the request with an empty body
+   * @param body reads the body (size-limited; 413 beyond the limit)
+   */
+  public ApiResponse dispatch(ApiRequest request, Body body) {
     ApiResponse response;
     try {
-      response = serve(request);
+      response = serve(request, body);
     } catch (ApiException e) {
       response = ErrorBody.response(e, request.requestId());
       if (e.status() == 401) {
@@ -53,7 +71,13 @@ public final class Dispatcher {
     return decorate(request, response);
   }
 
-  private ApiResponse serve(ApiRequest request) throws Exception {
+  /** Reads a request's body; called at most once, by the thread serving the request. */
+  @FunctionalInterface
+  public interface Body {
+    byte[] read();
+  }
+
+  private ApiResponse serve(ApiRequest request, Body body) throws Exception {
     boolean keyed = !options.apiKeys().enabled() || options.apiKeys().accepts(request.header("Authorization"));
     Routes.Match match = keyed ? null : openRoute(request);
     if (!keyed && match == null) {
@@ -75,8 +99,8 @@ public final class Dispatcher {
           "rejected execution: the server is at its limit of " + options.limits().maxConcurrent() + " running and "
               + options.limits().maxQueued() + " queued requests; retry later");
     }
-    try {
-      return match.route().handler().handle(request.withPathParams(match.params()));
+    try (AutoCloseable scope = requestScope.get()) {
+      return match.route().handler().handle(request.withBody(body.read()).withPathParams(match.params()));
     } finally {
       admission.release();
     }

@@ -26,8 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The HTTP library adapter: Jetty 12's core API (no servlets) turns each exchange into an
  * {@link ApiRequest}, hands it to the {@link Dispatcher}, and writes the {@link ApiResponse} back.
- * It reads at most {@link Limits#maxBodyBytes()} of a body (413 beyond), and logs one structured
- * access line per request.
+ * It reads at most {@link Limits#maxBodyBytes()} of a body (413 beyond), only after the request is
+ * admitted, and logs one structured access line per request.
  *
  * <p>Jetty's thread pool is bounded; handlers block (Lucene and ONNX Runtime calls are blocking),
  * which Jetty's core API allows for a handler declared blocking, as {@link Handler.Abstract} is.
@@ -123,18 +123,23 @@ public final class JettyHttpServer implements AutoCloseable {
       String method = request.getMethod();
       String path = request.getHttpURI().getPath();
       ApiResponse answer;
-      long bytesIn = 0;
+      long maxBody = dispatcher.options().limits().maxBodyBytes();
+      long[] bytesIn = {0};
       try {
-        byte[] body = readBody(request, dispatcher.options().limits().maxBodyBytes());
-        bytesIn = body.length;
+        requireDeclaredLength(request, maxBody); // a declared oversize body is refused unread
         ApiRequest api = new ApiRequest(method, path == null ? "/" : path, Map.of(), queryParameters(request),
-            name -> request.getHeaders().get(name), body, id);
-        answer = dispatcher.dispatch(api);
+            name -> request.getHeaders().get(name), null, id);
+        // The body is read only once the dispatcher has admitted the request (see Dispatcher.dispatch).
+        answer = dispatcher.dispatch(api, () -> {
+          byte[] body = readBody(request, maxBody);
+          bytesIn[0] = body.length;
+          return body;
+        });
       } catch (ApiException e) {
         answer = ErrorBody.response(e, id).withHeader(Dispatcher.REQUEST_ID_HEADER, id).withHeader(Dispatcher.PRODUCT_HEADER, "Elasticsearch");
       }
       long micros = (System.nanoTime() - start) / 1000;
-      long in = bytesIn;
+      long in = bytesIn[0];
       ApiResponse out = answer;
       // Logged before the answer is sent: the line is there when the client has its answer.
       ACCESS.log(System.Logger.Level.INFO, () -> accessLine(id, request, method, path, out, in, micros));
@@ -167,10 +172,7 @@ public final class JettyHttpServer implements AutoCloseable {
 
   /** The body, refused with 413 above {@code max} bytes before more than that is read. */
   private static byte[] readBody(Request request, long max) {
-    long declared = request.getLength();
-    if (declared > max) {
-      throw tooLarge(declared, max);
-    }
+    requireDeclaredLength(request, max);
     try (InputStream in = Request.asInputStream(request)) {
       byte[] body = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8) + 1);
       if (body.length > max) {
@@ -179,6 +181,14 @@ public final class JettyHttpServer implements AutoCloseable {
       return body;
     } catch (IOException e) {
       throw new ApiException(400, "parse_exception", "cannot read the request body: " + e.getMessage());
+    }
+  }
+
+  /** 413 when the request's {@code Content-Length} is above {@code max}. */
+  private static void requireDeclaredLength(Request request, long max) {
+    long declared = request.getLength();
+    if (declared > max) {
+      throw tooLarge(declared, max);
     }
   }
 

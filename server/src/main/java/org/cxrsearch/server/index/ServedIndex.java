@@ -51,6 +51,8 @@ public final class ServedIndex implements AutoCloseable {
   private final AtomicLong seqNo = new AtomicLong();
   private final Object commitLock = new Object();
   private volatile boolean dirty;
+  /** References: one held by {@link Indices} while the index is served, one per request using it. */
+  private final java.util.concurrent.atomic.AtomicInteger refs = new java.util.concurrent.atomic.AtomicInteger(1);
 
   private ServedIndex(String name, ReportIndex index, TextEncoder encoder, Map<String, String> serverData) {
     this.name = name;
@@ -252,6 +254,21 @@ public final class ServedIndex implements AutoCloseable {
     } finally {
       index.close();
     }
+  }
+
+  /** Takes a reference unless the index is deleted (its count already dropped to zero). */
+  boolean tryIncRef() {
+    for (int n = refs.get(); n > 0; n = refs.get()) {
+      if (refs.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops a reference; true if it was the last one, and the index may be closed. */
+  boolean decRef() {
+    return refs.decrementAndGet() == 0;
   }
 
   /** Closes without committing (the index is being deleted). */
