@@ -87,8 +87,11 @@ public final class ServeBench {
           print(run("direct " + mode, c, requests, i -> direct(served, mode, queries.get(i % queries.size()))));
         }
         // the Elasticsearch translation without HTTP: the dispatcher called in-process
-        print(run("no-http " + mode, 1, requests, i -> dispatcher.dispatch(new ApiRequest("POST", "/" + index + "/_search", Map.of(),
-            Map.of(), h -> null, body(mode, queries.get(i % queries.size())).getBytes(StandardCharsets.UTF_8), "bench")).status()));
+        print(run("no-http " + mode, 1, requests, i -> {
+          byte[] bytes = body(mode, queries.get(i % queries.size())).getBytes(StandardCharsets.UTF_8);
+          return dispatcher.dispatch(new ApiRequest("POST", "/" + index + "/_search", Map.of(), Map.of(), h -> null, new byte[0], "bench"),
+              () -> bytes).status();
+        }));
       }
       // overload: far more clients than slots + queue; the excess must be refused, not queued forever
       Result over = run("overload hybrid", 256, 1024, i -> http(url, body("hybrid", queries.get(i % queries.size()))));
