@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cxrsearch.lucene.fuse.PartScore;
 import org.cxrsearch.lucene.schema.ReportDocument;
 import org.cxrsearch.lucene.schema.ReportFields;
 import org.cxrsearch.lucene.search.SearchHit;
@@ -94,21 +93,13 @@ public final class HitsOutput {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("method", h.method());
       e.put("score", h.score());
-      e.put("parts", h.parts().stream().map(HitsOutput::part).toList());
+      e.put("parts", h.parts()); // a record: Jackson writes part, score, rank, contribution
       e.put("text", h.explain());
       m.put("explanation", e);
     }
     return m;
   }
 
-  private static Map<String, Object> part(PartScore p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("part", p.part());
-    m.put("score", p.score());
-    m.put("rank", p.rank());
-    m.put("contribution", p.contribution());
-    return m;
-  }
 
   /** The stored fields of a report under their index field names (source left out: it can be large). */
   public static Map<String, Object> fields(ReportDocument r) {

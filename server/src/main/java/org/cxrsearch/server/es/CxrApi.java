@@ -111,14 +111,7 @@ public final class CxrApi {
   private static Map<String, Object> explanation(SearchHit h, String findings) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("method", h.method());
-    e.put("parts", h.parts().stream().map(p -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("part", p.part());
-      m.put("score", p.score());
-      m.put("rank", p.rank());
-      m.put("contribution", p.contribution());
-      return m;
-    }).toList());
+    e.put("parts", h.parts()); // a record: Jackson writes part, score, rank, contribution, as the CLI's --json
     e.put("text", h.explain());
     if (findings != null) {
       e.put("radiology", findings);
